@@ -1,0 +1,20 @@
+CREATE TABLE "passengers" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "passengers_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"uuid" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"survived" boolean DEFAULT false NOT NULL,
+	"passenger_class" smallint NOT NULL,
+	"name" text NOT NULL,
+	"sex" text NOT NULL,
+	"age" double precision NOT NULL,
+	"siblings_or_spouses_aboard" integer NOT NULL,
+	"parents_or_children_aboard" integer NOT NULL,
+	"fare" double precision NOT NULL,
+	CONSTRAINT "passengers_uuid_unique" UNIQUE("uuid"),
+	CONSTRAINT "passengers_passenger_class_check" CHECK ("passengers"."passenger_class" between 1 and 3),
+	CONSTRAINT "passengers_name_check" CHECK (char_length("passengers"."name") between 1 and 100 and "passengers"."name" ~ '\S'),
+	CONSTRAINT "passengers_sex_check" CHECK ("passengers"."sex" in ('male', 'female', 'other')),
+	CONSTRAINT "passengers_age_check" CHECK ("passengers"."age" >= 0 and "passengers"."age" < 'Infinity'),
+	CONSTRAINT "passengers_fare_check" CHECK ("passengers"."fare" >= 0 and "passengers"."fare" < 'Infinity'),
+	CONSTRAINT "passengers_siblings_or_spouses_aboard_check" CHECK ("passengers"."siblings_or_spouses_aboard" >= 0),
+	CONSTRAINT "passengers_parents_or_children_aboard_check" CHECK ("passengers"."parents_or_children_aboard" >= 0)
+);

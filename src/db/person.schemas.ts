@@ -1,0 +1,59 @@
+import { z } from "@hono/zod-openapi";
+import { NAME_MAX_LENGTH, SEXES } from "./rules";
+
+// The first passenger of the dataset, used as the example throughout the OpenAPI spec.
+const example = {
+	uuid: "0d1a7a3e-5b8f-4a4e-9a43-1c2d3e4f5a6b",
+	survived: false,
+	passengerClass: 3,
+	name: "Mr. Owen Harris Braund",
+	sex: "male",
+	age: 22,
+	siblingsOrSpousesAboard: 1,
+	parentsOrChildrenAboard: 0,
+	fare: 7.25,
+} as const;
+
+const fields = {
+	survived: z.boolean().openapi({ description: "Whether the passenger survived." }),
+	passengerClass: z.int().min(1).max(3).openapi({ description: "Ticket class: 1, 2 or 3." }),
+	name: z
+		.string()
+		.min(1)
+		.max(NAME_MAX_LENGTH)
+		.regex(/\S/, "must not be blank")
+		.openapi({ description: `Full name, 1–${NAME_MAX_LENGTH} characters.` }),
+	sex: z.enum(SEXES),
+	age: z.number().min(0).openapi({ description: "Age in years; infants' ages are fractional (0.42)." }),
+	siblingsOrSpousesAboard: z.int32().min(0),
+	parentsOrChildrenAboard: z.int32().min(0),
+	fare: z.number().min(0).openapi({ description: "Ticket fare in pounds sterling." }),
+};
+
+export const personSchema = z
+	.strictObject({ uuid: z.uuid().openapi({ description: "The passenger's public identifier." }), ...fields })
+	.openapi("Person", { example });
+
+export type Person = z.infer<typeof personSchema>;
+
+/** POST and PUT bodies: every field but `uuid` (client-chosen, optional) and `survived` (default false). */
+export const newPersonSchema = z
+	.strictObject({
+		...fields,
+		uuid: z.uuid().optional().openapi({ description: "Choose it to make a retried create safe." }),
+		survived: fields.survived.default(false),
+	})
+	.openapi("NewPerson", { example });
+
+export type NewPerson = z.infer<typeof newPersonSchema>;
+
+/** PATCH body: a JSON merge of at least one field. */
+export const personPatchSchema = z
+	.strictObject(fields)
+	.partial()
+	.refine((patch) => Object.keys(patch).length > 0, "at least one field is required")
+	.openapi("PersonPatch", { example: { survived: true, age: 23 } });
+
+export type PersonPatch = z.infer<typeof personPatchSchema>;
+
+export const personFieldNames = Object.keys(personSchema.shape) as (keyof Person)[];

@@ -1,0 +1,36 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, doublePrecision, integer, pgTable, smallint, text, uuid } from "drizzle-orm/pg-core";
+import { NAME_MAX_LENGTH, SEXES } from "./rules";
+
+export const passengers = pgTable(
+	"passengers",
+	{
+		// Internal and never exposed: its only job is to keep the list in insertion (CSV) order.
+		id: integer().primaryKey().generatedAlwaysAsIdentity(),
+		uuid: uuid().notNull().unique().defaultRandom(),
+		survived: boolean().notNull().default(false),
+		passengerClass: smallint().notNull(),
+		name: text().notNull(),
+		sex: text({ enum: SEXES }).notNull(),
+		// float8, not numeric: the Neon driver returns numeric as a string.
+		age: doublePrecision().notNull(),
+		siblingsOrSpousesAboard: integer().notNull(),
+		parentsOrChildrenAboard: integer().notNull(),
+		fare: doublePrecision().notNull(),
+	},
+	(t) => [
+		check("passengers_passenger_class_check", sql`${t.passengerClass} between 1 and 3`),
+		check(
+			"passengers_name_check",
+			sql`char_length(${t.name}) between 1 and ${sql.raw(String(NAME_MAX_LENGTH))} and ${t.name} ~ '\\S'`,
+		),
+		check("passengers_sex_check", sql`${t.sex} in (${sql.raw(SEXES.map((s) => `'${s}'`).join(", "))})`),
+		// float8 accepts 'NaN' and 'Infinity'; Postgres sorts both above every finite number.
+		check("passengers_age_check", sql`${t.age} >= 0 and ${t.age} < 'Infinity'`),
+		check("passengers_fare_check", sql`${t.fare} >= 0 and ${t.fare} < 'Infinity'`),
+		check("passengers_siblings_or_spouses_aboard_check", sql`${t.siblingsOrSpousesAboard} >= 0`),
+		check("passengers_parents_or_children_aboard_check", sql`${t.parentsOrChildrenAboard} >= 0`),
+	],
+);
+
+export type PassengerRow = typeof passengers.$inferSelect;

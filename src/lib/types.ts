@@ -1,0 +1,9 @@
+import type { OpenAPIHono, RouteConfig, RouteHandler } from "@hono/zod-openapi";
+
+export interface AppBindings {
+	Bindings: Env;
+}
+
+export type AppOpenAPI = OpenAPIHono<AppBindings>;
+
+export type AppRouteHandler<R extends RouteConfig> = RouteHandler<R, AppBindings>;
