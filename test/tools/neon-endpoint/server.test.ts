@@ -1,0 +1,134 @@
+import { Client, neon, neonConfig } from "@neondatabase/serverless";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import ws from "ws";
+import { useLocalNeonEndpoint } from "../../../src/tools/lib/neon-driver";
+import { type NeonEndpoint, startNeonEndpoint } from "../../../src/tools/neon-endpoint/server";
+import { INSERT_PERSON, insertParams, samplePerson } from "../../support/sample-person";
+
+const databaseUrl = inject("databaseUrl");
+let endpoint: NeonEndpoint;
+
+async function roundTrips(): Promise<number> {
+	const response = await fetch(new URL("/stats", endpoint.httpUrl));
+	return ((await response.json()) as { roundTrips: number }).roundTrips;
+}
+
+beforeAll(async () => {
+	endpoint = await startNeonEndpoint();
+	neonConfig.fetchEndpoint = endpoint.httpUrl;
+	neonConfig.webSocketConstructor = ws;
+	useLocalNeonEndpoint(endpoint);
+});
+
+afterAll(() => endpoint.close());
+
+describe("the local Neon endpoint over HTTP", () => {
+	it("round-trips typed values exactly as Neon does", async () => {
+		const sql = neon(databaseUrl);
+		const uuid = crypto.randomUUID();
+		const [row] = await sql.query(
+			"SELECT $1::int4 AS i, $2::bool AS b, $3::float8 AS f, $4::uuid AS u, $5::text AS t, $6::text AS n, $7::int2 AS s",
+			[-42, true, 0.42, uuid, "Zoë «Ŝ» 漢字 🚢", null, 3],
+		);
+		expect(row).toEqual({ i: -42, b: true, f: 0.42, u: uuid, t: "Zoë «Ŝ» 漢字 🚢", n: null, s: 3 });
+	});
+
+	it("reports a unique violation with its SQLSTATE and constraint", async () => {
+		const sql = neon(databaseUrl);
+		const person = samplePerson({ uuid: crypto.randomUUID() });
+		await sql.query(INSERT_PERSON, insertParams(person));
+		const error = await sql.query(INSERT_PERSON, insertParams(person)).catch((e: unknown) => e);
+		expect(error).toMatchObject({ code: "23505", constraint: "passengers_uuid_unique", table: "passengers" });
+	});
+
+	it("runs a batch in one transaction that leaves nothing behind when it fails", async () => {
+		const sql = neon(databaseUrl);
+		const good = samplePerson();
+		const bad = samplePerson({ passengerClass: 4 });
+		const error = await sql
+			.transaction([
+				sql.query(INSERT_PERSON, insertParams(good)),
+				sql.query(INSERT_PERSON, insertParams(bad)),
+			])
+			.catch((e: unknown) => e);
+		expect(error).toMatchObject({ code: "23514", constraint: "passengers_passenger_class_check" });
+		const rows = await sql.query("SELECT 1 FROM passengers WHERE name = $1", [good.name]);
+		expect(rows).toHaveLength(0);
+	});
+
+	it("honours the batch's read-only and isolation headers", async () => {
+		const sql = neon(databaseUrl);
+		const readOnly = await sql
+			.transaction([sql.query(INSERT_PERSON, insertParams(samplePerson()))], { readOnly: true })
+			.catch((e: unknown) => e);
+		expect(readOnly).toMatchObject({ code: "25006" });
+		const [[isolation]] = (await sql.transaction([sql.query("SHOW transaction_isolation")], {
+			isolationLevel: "Serializable",
+			readOnly: true,
+			deferrable: true,
+		})) as [{ transaction_isolation: string }[]];
+		expect(isolation).toEqual({ transaction_isolation: "serializable" });
+	});
+
+	it("counts one round trip per query and per batch", async () => {
+		const sql = neon(databaseUrl);
+		const before = await roundTrips();
+		await sql.query("SELECT 1");
+		await sql.transaction([sql.query("SELECT 1"), sql.query("SELECT 2")]);
+		expect((await roundTrips()) - before).toBe(2);
+		expect(endpoint.roundTrips()).toBe(await roundTrips());
+	});
+
+	it("answers 502 when the Postgres it fronts is unreachable", async () => {
+		const error = await neon("postgres://postgres@127.0.0.1:1/none")
+			.query("SELECT 1")
+			.catch((e: unknown) => e);
+		expect(String(error)).toMatch(/HTTP status 502.*cannot reach Postgres/);
+	});
+
+	it("rejects requests that are not Neon queries", async () => {
+		const noHeader = await fetch(endpoint.httpUrl, { method: "POST", body: "{}" });
+		expect(noHeader.status).toBe(400);
+		const notJson = await fetch(endpoint.httpUrl, {
+			method: "POST",
+			body: "nope",
+			headers: { "Neon-Connection-String": databaseUrl },
+		});
+		expect(await notJson.json()).toEqual({ message: "request body is not JSON" });
+		const elsewhere = await fetch(new URL("/elsewhere", endpoint.httpUrl));
+		expect(elsewhere.status).toBe(404);
+	});
+
+	it("answers a syntax error with the position Postgres reports", async () => {
+		const error = await neon(databaseUrl)
+			.query("SELEC 1")
+			.catch((e: unknown) => e);
+		expect(error).toMatchObject({ code: "42601", position: "1" });
+	});
+});
+
+describe("the local Neon endpoint over WebSocket", () => {
+	it("commits and rolls back interactive transactions, and closes cleanly", async () => {
+		const client = new Client(databaseUrl);
+		await client.connect();
+		const kept = samplePerson();
+		const dropped = samplePerson();
+		await client.query("BEGIN");
+		await client.query(INSERT_PERSON, insertParams(kept));
+		await client.query("COMMIT");
+		await client.query("BEGIN");
+		await client.query(INSERT_PERSON, insertParams(dropped));
+		await client.query("ROLLBACK");
+		const { rows } = await client.query("SELECT name FROM passengers WHERE name = ANY($1)", [
+			[kept.name, dropped.name],
+		]);
+		expect(rows).toEqual([{ name: kept.name }]);
+		await client.end();
+	});
+
+	it("refuses a WebSocket without a Postgres address", async () => {
+		const socket = new ws(`ws://${endpoint.webSocketHost}/v2`);
+		const error = await new Promise((resolve) => socket.once("error", resolve));
+		expect(String(error)).toMatch(/400/);
+	});
+});
