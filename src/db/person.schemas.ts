@@ -1,6 +1,13 @@
 import { z } from "@hono/zod-openapi";
 import { NAME_MAX_LENGTH, SEXES } from "./rules";
 
+// One wording for a missing field everywhere the schemas are used (API and CSV loader),
+// instead of zod's "expected string, received undefined".
+z.config({
+	customError: (issue) =>
+		issue.code === "invalid_type" && issue.input === undefined ? "required" : undefined,
+});
+
 // The first passenger of the dataset, used as the example throughout the OpenAPI spec.
 const example = {
 	uuid: "0d1a7a3e-5b8f-4a4e-9a43-1c2d3e4f5a6b",
@@ -51,7 +58,11 @@ export type NewPerson = z.infer<typeof newPersonSchema>;
 export const personPatchSchema = z
 	.strictObject(fields)
 	.partial()
-	.refine((patch) => Object.keys(patch).length > 0, "at least one field is required")
+	.refine((patch) => Object.keys(patch).length > 0, {
+		message: "at least one field is required",
+		// Only for a truly empty patch: an unknown field has been reported already.
+		when: (payload) => payload.issues.length === 0,
+	})
 	.openapi("PersonPatch", { example: { survived: true, age: 23 } });
 
 export type PersonPatch = z.infer<typeof personPatchSchema>;

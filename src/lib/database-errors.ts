@@ -24,3 +24,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 	}
 	return false;
 }
+
+/**
+ * What to log about a failure: the innermost cause's message. drizzle's wrapper message
+ * carries the SQL and its parameters (passenger data), which stay out of the logs.
+ */
+export function rootCauseOf(error: unknown): string {
+	let e: unknown = error;
+	while (e instanceof Error && e.cause instanceof Error) e = e.cause;
+	return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+}

@@ -1,18 +1,127 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { personSchema } from "../../db/person.schemas";
+import { newPersonSchema, personPatchSchema, personSchema } from "../../db/person.schemas";
+import { problemResponses } from "../../lib/problem";
+import { listQuerySchema } from "./people.query";
 
 const tags = ["People"];
+
+const uuidParam = z.object({
+	uuid: z
+		.uuid()
+		.openapi({ param: { name: "uuid", in: "path" }, example: "0d1a7a3e-5b8f-4a4e-9a43-1c2d3e4f5a6b" }),
+});
+
+const personJson = { "application/json": { schema: personSchema } };
+const html = { "text/html": { schema: z.string().openapi({ description: "A page for browsers" }) } };
+const jsonBody = <S extends z.ZodType>(schema: S, description: string) => ({
+	required: true as const,
+	description,
+	content: { "application/json": { schema } },
+});
+
+const invalid = "Invalid parameters or body; `errors` names each bad field";
+const notFound = "No person has this uuid";
+const writeProblems = problemResponses({
+	400: invalid,
+	413: "The body is larger than 64 KiB",
+	415: "The body is not JSON",
+	503: "The database is unavailable; see Retry-After",
+});
 
 export const list = createRoute({
 	method: "get",
 	path: "/people",
 	tags,
+	summary: "List people",
+	description: "Insertion (CSV) order unless `sort` says otherwise. `X-Total-Count` and `Link` help paging.",
+	request: { query: listQuerySchema },
 	responses: {
 		200: {
-			description: "The passengers, in insertion order",
-			content: { "application/json": { schema: z.array(personSchema) } },
+			description: "A page of people",
+			headers: z.object({
+				"X-Total-Count": z.string().openapi({ description: "Rows matching the filters" }),
+				Link: z.string().openapi({ description: "RFC 8288 links: first, prev, next, last" }),
+			}),
+			content: { "application/json": { schema: z.array(personSchema) }, ...html },
 		},
+		...problemResponses({ 400: invalid, 503: "The database is unavailable; see Retry-After" }),
+	},
+});
+
+export const create = createRoute({
+	method: "post",
+	path: "/people",
+	tags,
+	summary: "Add a person",
+	request: { body: jsonBody(newPersonSchema, "The new person; `uuid` is optional") },
+	responses: {
+		201: {
+			description: "Created",
+			headers: z.object({ Location: z.string().openapi({ example: "/people/{uuid}" }) }),
+			content: personJson,
+		},
+		...writeProblems,
+		...problemResponses({ 409: "A person with this uuid already exists" }),
+	},
+});
+
+export const getOne = createRoute({
+	method: "get",
+	path: "/people/{uuid}",
+	tags,
+	summary: "Get a person",
+	request: { params: uuidParam },
+	responses: {
+		200: { description: "The person", content: { ...personJson, ...html } },
+		...problemResponses({ 400: "Malformed uuid", 404: notFound, 503: "The database is unavailable" }),
+	},
+});
+
+export const replace = createRoute({
+	method: "put",
+	path: "/people/{uuid}",
+	tags,
+	summary: "Replace a person",
+	description: "Full replacement with the same rules as POST; a `uuid` in the body must match the path.",
+	request: {
+		params: uuidParam,
+		body: jsonBody(newPersonSchema, "Every field; `survived` defaults to false"),
+	},
+	responses: {
+		200: { description: "The replaced person", content: personJson },
+		...writeProblems,
+		...problemResponses({ 404: notFound }),
+	},
+});
+
+export const patch = createRoute({
+	method: "patch",
+	path: "/people/{uuid}",
+	tags,
+	summary: "Update some fields of a person",
+	request: { params: uuidParam, body: jsonBody(personPatchSchema, "At least one field to change") },
+	responses: {
+		200: { description: "The updated person", content: personJson },
+		...writeProblems,
+		...problemResponses({ 404: notFound }),
+	},
+});
+
+export const remove = createRoute({
+	method: "delete",
+	path: "/people/{uuid}",
+	tags,
+	summary: "Delete a person",
+	request: { params: uuidParam },
+	responses: {
+		204: { description: "Deleted" },
+		...problemResponses({ 400: "Malformed uuid", 404: notFound, 503: "The database is unavailable" }),
 	},
 });
 
 export type ListRoute = typeof list;
+export type CreateRoute = typeof create;
+export type GetOneRoute = typeof getOne;
+export type ReplaceRoute = typeof replace;
+export type PatchRoute = typeof patch;
+export type RemoveRoute = typeof remove;

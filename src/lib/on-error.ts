@@ -1,0 +1,45 @@
+import type { ErrorHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { isDatabaseUnavailable, rootCauseOf, sqlStateOf } from "./database-errors";
+import { problem } from "./problem";
+import type { AppBindings } from "./types";
+
+const RETRY_AFTER_SECONDS = "5";
+
+// Postgres refusals that a request can cause despite validation, and what they mean to it.
+const CLIENT_SQL_STATES: Record<string, { status: ContentfulStatusCode; detail: string }> = {
+	"23505": { status: 409, detail: "a person with this uuid already exists" },
+	"23514": { status: 422, detail: "the values break a rule of the passenger list" },
+	"22P02": { status: 400, detail: "a value has the wrong format" },
+	"22003": { status: 400, detail: "a number is out of range" },
+};
+
+// hono and its validators throw these before a handler runs; say what the client should do.
+const HTTP_EXCEPTION_DETAILS: Partial<Record<ContentfulStatusCode, string>> = {
+	400: "the request body is not valid JSON",
+	415: "send the body as JSON, with Content-Type: application/json",
+};
+
+/**
+ * The last line of defence: every thrown error becomes a problem response. Nothing of the
+ * error itself (SQL, stack, driver message) reaches the client; the log keeps it.
+ */
+export const onError: ErrorHandler<AppBindings> = (error, c) => {
+	if (error instanceof HTTPException) {
+		const status = error.status as ContentfulStatusCode;
+		return problem(c, status, HTTP_EXCEPTION_DETAILS[status] ?? "the request cannot be processed");
+	}
+	const known = CLIENT_SQL_STATES[sqlStateOf(error) ?? ""];
+	if (known) return problem(c, known.status, known.detail);
+	if (isDatabaseUnavailable(error)) {
+		console.error(JSON.stringify({ level: "error", msg: "database unavailable", error: rootCauseOf(error) }));
+		return problem(c, 503, "the database is unavailable; retry shortly", {
+			headers: { "Retry-After": RETRY_AFTER_SECONDS },
+		});
+	}
+	console.error(
+		JSON.stringify({ level: "error", msg: "unhandled error", error: String(error), stack: error.stack }),
+	);
+	return problem(c, 500, "an unexpected error occurred");
+};

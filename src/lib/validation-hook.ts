@@ -1,0 +1,47 @@
+import type { Hook } from "@hono/zod-openapi";
+import type { ZodError } from "zod";
+import { type FieldError, problem } from "./problem";
+import type { AppBindings } from "./types";
+
+function isMissing(input: unknown, path: PropertyKey[]): boolean {
+	let value = input;
+	for (const key of path) {
+		if (typeof value !== "object" || value === null) return false;
+		value = (value as Record<PropertyKey, unknown>)[key];
+	}
+	return value === undefined;
+}
+
+/**
+ * Turns a zod failure into one `{path, message}` per bad field: unknown keys each get
+ * their own entry, and a field that is simply absent reads "required".
+ */
+export function fieldErrors(error: ZodError, input: unknown): FieldError[] {
+	const messages = new Map<string, string[]>();
+	const add = (path: PropertyKey[], message: string) => {
+		const key = path.join(".") || "(body)";
+		messages.set(key, [...(messages.get(key) ?? []), message]);
+	};
+	for (const issue of error.issues) {
+		if (issue.code === "unrecognized_keys")
+			for (const key of issue.keys) add([...issue.path, key], "unknown field");
+		else add(issue.path, issue.path.length && isMissing(input, issue.path) ? "required" : issue.message);
+	}
+	return [...messages].map(([path, all]) => ({ path, message: all.join("; ") }));
+}
+
+const PLACES: Record<string, string> = {
+	json: "request body",
+	query: "query string",
+	param: "path",
+	header: "headers",
+};
+
+/** Every route's validation failure becomes a 400 problem naming each bad field. */
+export const validationHook: Hook<unknown, AppBindings, string, unknown> = (result, c) => {
+	if (result.success) return;
+	// @hono/zod-validator passes the raw input as `data` on failure too; the type omits it.
+	const errors = fieldErrors(result.error, (result as { data?: unknown }).data);
+	const fields = errors.map((e) => e.path).join(", ");
+	return problem(c, 400, `invalid ${PLACES[result.target] ?? result.target}: ${fields}`, { errors });
+};

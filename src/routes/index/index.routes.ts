@@ -1,0 +1,26 @@
+import { createRoute, z } from "@hono/zod-openapi";
+
+export const landingSchema = z
+	.object({
+		name: z.string(),
+		links: z.object({ people: z.string(), docs: z.string(), openapi: z.string() }),
+	})
+	.openapi("Landing");
+
+export const landing = createRoute({
+	method: "get",
+	path: "/",
+	tags: ["Index"],
+	summary: "Where to go from here",
+	responses: {
+		200: {
+			description: "Links to the API and its documentation; an HTML page for browsers",
+			content: {
+				"application/json": { schema: landingSchema },
+				"text/html": { schema: z.string() },
+			},
+		},
+	},
+});
+
+export type LandingRoute = typeof landing;

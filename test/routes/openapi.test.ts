@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { api } from "../support/api";
+
+interface Operation {
+	responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+	parameters?: { name: string; in: string }[];
+}
+
+describe("GET /openapi.json", () => {
+	it("is an OpenAPI 3.1 document of every route and status the API answers", async () => {
+		const response = await api("/openapi.json");
+		expect(response.status).toBe(200);
+		const doc = (await response.json()) as {
+			openapi: string;
+			paths: Record<string, Record<string, Operation>>;
+			components: { schemas: Record<string, { example?: unknown }> };
+		};
+		expect(doc.openapi).toBe("3.1.0");
+		const statuses = (path: string, method: string) =>
+			Object.keys(doc.paths[path]?.[method]?.responses ?? {}).sort();
+		expect(statuses("/people", "get")).toEqual(["200", "400", "503"]);
+		expect(statuses("/people", "post")).toEqual(["201", "400", "409", "413", "415", "503"]);
+		expect(statuses("/people/{uuid}", "get")).toEqual(["200", "400", "404", "503"]);
+		expect(statuses("/people/{uuid}", "put")).toEqual(["200", "400", "404", "413", "415", "503"]);
+		expect(statuses("/people/{uuid}", "patch")).toEqual(["200", "400", "404", "413", "415", "503"]);
+		expect(statuses("/people/{uuid}", "delete")).toEqual(["204", "400", "404", "503"]);
+		expect(doc.paths["/people"]?.get?.parameters?.map((p) => p.name).sort()).toEqual(
+			["limit", "offset", "passengerClass", "q", "sex", "sort", "survived"].sort(),
+		);
+		expect(doc.components.schemas.Person?.example).toMatchObject({ name: "Mr. Owen Harris Braund" });
+		expect(Object.keys(doc.paths["/people"]?.get?.responses["400"]?.content ?? {})).toEqual([
+			"application/problem+json",
+		]);
+	});
+});
+
+describe("GET /docs", () => {
+	it("serves interactive docs that load the OpenAPI document", async () => {
+		const response = await api("/docs");
+		expect(response.headers.get("Content-Type")).toMatch(/^text\/html/);
+		expect(await response.text()).toContain("/openapi.json");
+	});
+});

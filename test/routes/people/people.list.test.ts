@@ -1,0 +1,143 @@
+import { describe, expect, it } from "vitest";
+import type { Person } from "../../../src/db/person.schemas";
+import { personFieldNames } from "../../../src/db/person.schemas";
+import { api, ORIGIN, sql } from "../../support/api";
+
+async function list(query: string) {
+	const response = await api(`/people${query}`);
+	return { response, people: (await response.json()) as Person[] };
+}
+
+async function countWhere(condition = "true", params: unknown[] = []) {
+	const [row] = await sql(`SELECT count(*)::int AS n FROM passengers WHERE ${condition}`, params);
+	return row?.n as number;
+}
+
+function links(response: Response): Record<string, string> {
+	const header = response.headers.get("Link") ?? "";
+	return Object.fromEntries(
+		[...header.matchAll(/<([^>]+)>;\s*rel="(\w+)"/g)].map(([, url, rel]) => [rel as string, url as string]),
+	);
+}
+
+describe("GET /people", () => {
+	it("returns every passenger as one page, in insertion order, first Mr. Owen Harris Braund", async () => {
+		const { response, people } = await list("");
+		expect(response.status).toBe(200);
+		expect(response.headers.get("Content-Type")).toMatch(/^application\/json/);
+		expect(people[0]).toMatchObject({ name: "Mr. Owen Harris Braund", survived: false, age: 22, fare: 7.25 });
+		const ordered = await sql("SELECT uuid FROM passengers ORDER BY id LIMIT 1000");
+		expect(people.map((p) => p.uuid)).toEqual(ordered.map((r) => r.uuid));
+		expect(response.headers.get("X-Total-Count")).toBe(String(await countWhere()));
+	});
+
+	it("pages with limit and offset, and links first, prev, next and last", async () => {
+		const total = await countWhere();
+		const { response, people } = await list("?limit=10&offset=20&sex=male");
+		const males = await countWhere("sex = 'male'");
+		expect(people).toHaveLength(10);
+		expect(response.headers.get("X-Total-Count")).toBe(String(males));
+		const rels = links(response);
+		expect(Object.keys(rels).sort()).toEqual(["first", "last", "next", "prev"]);
+		expect(rels.next).toBe(`${ORIGIN}/people?limit=10&offset=30&sex=male`);
+		expect(rels.prev).toBe(`${ORIGIN}/people?limit=10&offset=10&sex=male`);
+		expect(rels.first).toBe(`${ORIGIN}/people?limit=10&offset=0&sex=male`);
+		expect(rels.last).toBe(`${ORIGIN}/people?limit=10&offset=${Math.floor((males - 1) / 10) * 10}&sex=male`);
+		const whole = await list("?sex=male");
+		expect(people).toEqual(whole.people.slice(20, 30));
+		expect(total).toBeGreaterThan(males);
+	});
+
+	it("follows next links to the end without gaps or repeats", async () => {
+		const seen: string[] = [];
+		let url: string | undefined = "/people?limit=300&passengerClass=3";
+		while (url) {
+			const { response, people } = await list(url.replace(`${ORIGIN}/people`, "").replace("/people", ""));
+			seen.push(...people.map((p) => p.uuid));
+			url = links(response).next;
+		}
+		expect(seen).toHaveLength(await countWhere("passenger_class = 3"));
+		expect(new Set(seen).size).toBe(seen.length);
+	});
+
+	it("omits prev on the first page and next on the last", async () => {
+		const first = links((await list("?limit=5")).response);
+		expect(first.prev).toBeUndefined();
+		const lastPage = links((await list(first.last?.replace(`${ORIGIN}/people`, "") ?? "")).response);
+		expect(lastPage.next).toBeUndefined();
+		expect(lastPage.prev).toBeDefined();
+	});
+
+	it("returns an empty page past the end, with the true total", async () => {
+		const { response, people } = await list("?offset=100000");
+		expect(people).toEqual([]);
+		expect(response.headers.get("X-Total-Count")).toBe(String(await countWhere()));
+	});
+
+	it.each(personFieldNames)("sorts by %s both ways, ties in insertion order", async (field) => {
+		const everyone = (await list("")).people;
+		const position = new Map(everyone.map((p, i) => [p.uuid, i]));
+		const compare = (a: Person, b: Person) => {
+			const x = a[field];
+			const y = b[field];
+			return x < y ? -1 : x > y ? 1 : 0;
+		};
+		const byPosition = (a: Person, b: Person) => (position.get(a.uuid) ?? 0) - (position.get(b.uuid) ?? 0);
+		if (field !== "name" && field !== "uuid") {
+			expect((await list(`?sort=${field}`)).people).toEqual(
+				[...everyone].sort((a, b) => compare(a, b) || byPosition(a, b)),
+			);
+			expect((await list(`?sort=-${field}`)).people).toEqual(
+				[...everyone].sort((a, b) => compare(b, a) || byPosition(a, b)),
+			);
+		} else {
+			// Text order is the database collation's; check it against the database itself.
+			const column = field === "name" ? "name" : "uuid";
+			const expected = await sql(`SELECT uuid FROM passengers ORDER BY ${column} DESC, id LIMIT 1000`);
+			expect((await list(`?sort=-${field}`)).people.map((p) => p.uuid)).toEqual(expected.map((r) => r.uuid));
+		}
+	});
+
+	it("filters by survived, passengerClass and sex together", async () => {
+		const { response, people } = await list("?survived=true&passengerClass=1&sex=female");
+		const expected = await countWhere("survived AND passenger_class = 1 AND sex = 'female'");
+		expect(people).toHaveLength(expected);
+		expect(response.headers.get("X-Total-Count")).toBe(String(expected));
+		for (const p of people) expect(p).toMatchObject({ survived: true, passengerClass: 1, sex: "female" });
+	});
+
+	it("searches names case-insensitively, with % and _ taken literally", async () => {
+		const { people } = await list("?q=BRAUND");
+		expect(people.length).toBe(await countWhere("name ILIKE '%braund%'"));
+		expect(people.map((p) => p.name)).toContain("Mr. Owen Harris Braund");
+		expect((await list("?q=%25")).people).toEqual([]);
+		expect((await list("?q=_")).people).toEqual([]);
+	});
+
+	it("treats an empty value as absent, as an HTML form sends it", async () => {
+		const { people } = await list("?survived=&passengerClass=&sex=&q=&sort=");
+		expect(people).toEqual((await list("")).people);
+	});
+
+	it.each([
+		["limit=0", "limit"],
+		["limit=1001", "limit"],
+		["limit=1e2", "limit"],
+		["limit=-1", "limit"],
+		["offset=-5", "offset"],
+		["offset=abc", "offset"],
+		["sort=height", "sort"],
+		["sort=--age", "sort"],
+		["survived=1", "survived"],
+		["survived=yes", "survived"],
+		["passengerClass=4", "passengerClass"],
+		["sex=unknown", "sex"],
+		[`q=${"x".repeat(101)}`, "q"],
+	])("rejects %s with a 400 problem naming %s", async (query, field) => {
+		const response = await api(`/people?${query}`);
+		expect(response.status).toBe(400);
+		expect(response.headers.get("Content-Type")).toBe("application/problem+json");
+		const body = (await response.json()) as { errors: { path: string }[] };
+		expect(body.errors.map((e) => e.path)).toEqual([field]);
+	});
+});

@@ -1,0 +1,187 @@
+import { describe, expect, it } from "vitest";
+import type { Person } from "../../../src/db/person.schemas";
+import { api, sendJson, sql } from "../../support/api";
+import { samplePerson } from "../../support/sample-person";
+
+async function create(body: unknown) {
+	const response = await sendJson("POST", "/people", body);
+	return {
+		response,
+		body: (await response.json()) as Person & { errors?: { path: string; message: string }[] },
+	};
+}
+
+const errorPaths = (body: unknown) =>
+	(body as { errors?: { path: string }[] }).errors?.map((e) => e.path).sort();
+
+describe("POST /people", () => {
+	it("creates a person: 201, Location, the stored row, survived false by default", async () => {
+		const { survived: _, ...input } = samplePerson({ age: 0.83 });
+		const { response, body } = await create(input);
+		expect(response.status).toBe(201);
+		expect(response.headers.get("Location")).toBe(`/people/${body.uuid}`);
+		expect(body).toEqual({ ...input, survived: false, uuid: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+		const [row] = await sql("SELECT name, age, survived FROM passengers WHERE uuid = $1", [body.uuid]);
+		expect(row).toEqual({ name: input.name, age: 0.83, survived: false });
+		expect(await (await api(`/people/${body.uuid}`)).json()).toEqual(body);
+	});
+
+	it("keeps a client-chosen uuid, and a retry with it is a 409 that makes no duplicate", async () => {
+		const person = samplePerson({ uuid: crypto.randomUUID(), survived: true });
+		const first = await create(person);
+		expect(first.response.status).toBe(201);
+		expect(first.body.uuid).toBe(person.uuid);
+		const retry = await create(person);
+		expect(retry.response.status).toBe(409);
+		expect(retry.response.headers.get("Content-Type")).toBe("application/problem+json");
+		expect(retry.body).toMatchObject({ status: 409, title: "Conflict" });
+		const rows = await sql("SELECT 1 FROM passengers WHERE uuid = $1", [person.uuid]);
+		expect(rows).toHaveLength(1);
+	});
+
+	it("names every missing required field", async () => {
+		const { response, body } = await create({});
+		expect(response.status).toBe(400);
+		expect(errorPaths(body)).toEqual(
+			[
+				"age",
+				"fare",
+				"name",
+				"parentsOrChildrenAboard",
+				"passengerClass",
+				"sex",
+				"siblingsOrSpousesAboard",
+			].sort(),
+		);
+		expect(body.errors?.every((e) => e.message === "required")).toBe(true);
+	});
+
+	it.each([
+		["a numeric string for an integer", { passengerClass: "2" }, "passengerClass"],
+		["1 for a boolean", { survived: 1 }, "survived"],
+		["a fractional class", { passengerClass: 1.5 }, "passengerClass"],
+		["class 0", { passengerClass: 0 }, "passengerClass"],
+		["a negative age", { age: -1 }, "age"],
+		["a negative fare", { fare: -0.01 }, "fare"],
+		["a fractional sibling count", { siblingsOrSpousesAboard: 0.5 }, "siblingsOrSpousesAboard"],
+		["a count beyond int4", { parentsOrChildrenAboard: 2 ** 31 }, "parentsOrChildrenAboard"],
+		["an empty name", { name: "" }, "name"],
+		["a blank name", { name: "   " }, "name"],
+		["a 101-character name", { name: "x".repeat(101) }, "name"],
+		["an unknown sex", { sex: "M" }, "sex"],
+		["a malformed uuid", { uuid: "not-a-uuid" }, "uuid"],
+		["an unknown field", { height: 180 }, "height"],
+		["null for a number", { age: null }, "age"],
+	])("rejects %s with a 400 naming the field", async (_, change, path) => {
+		const { response, body } = await create({ ...samplePerson(), ...change });
+		expect(response.status).toBe(400);
+		expect(errorPaths(body)).toEqual([path]);
+	});
+
+	it("accepts a 100-character name and unicode", async () => {
+		const name = `Zoë 漢字 🚢 ${"x".repeat(100 - 11)}`;
+		const { response, body } = await create(samplePerson({ name, sex: "other" }));
+		expect(response.status).toBe(201);
+		expect(body.name).toBe(name);
+	});
+});
+
+describe("PUT /people/{uuid}", () => {
+	it("replaces every field, defaulting survived to false", async () => {
+		const { body: created } = await create(samplePerson({ survived: true }));
+		const { survived: _, ...replacement } = samplePerson({ passengerClass: 1, age: 40, fare: 80 });
+		const response = await sendJson("PUT", `/people/${created.uuid}`, replacement);
+		expect(response.status).toBe(200);
+		const expected = { ...replacement, survived: false, uuid: created.uuid };
+		expect(await response.json()).toEqual(expected);
+		expect(await (await api(`/people/${created.uuid}`)).json()).toEqual(expected);
+	});
+
+	it("accepts the same uuid in the body but refuses to change it", async () => {
+		const { body: created } = await create(samplePerson());
+		const same = await sendJson("PUT", `/people/${created.uuid}`, samplePerson({ uuid: created.uuid }));
+		expect(same.status).toBe(200);
+		const other = await sendJson(
+			"PUT",
+			`/people/${created.uuid}`,
+			samplePerson({ uuid: crypto.randomUUID() }),
+		);
+		expect(other.status).toBe(400);
+		expect(errorPaths(await other.json())).toEqual(["uuid"]);
+	});
+
+	it("applies the POST rules: missing fields are named", async () => {
+		const { body: created } = await create(samplePerson());
+		const response = await sendJson("PUT", `/people/${created.uuid}`, { name: "Only A Name" });
+		expect(response.status).toBe(400);
+		expect(errorPaths(await response.json())).toContain("age");
+	});
+
+	it("is a 404 for an absent uuid and creates nothing", async () => {
+		const uuid = crypto.randomUUID();
+		const response = await sendJson("PUT", `/people/${uuid}`, samplePerson());
+		expect(response.status).toBe(404);
+		expect(await sql("SELECT 1 FROM passengers WHERE uuid = $1", [uuid])).toEqual([]);
+	});
+});
+
+describe("PATCH /people/{uuid}", () => {
+	it("changes only the given fields", async () => {
+		const { body: created } = await create(samplePerson());
+		const response = await sendJson("PATCH", `/people/${created.uuid}`, { survived: true, age: 0.92 });
+		expect(response.status).toBe(200);
+		expect(await response.json()).toEqual({ ...created, survived: true, age: 0.92 });
+	});
+
+	it("accepts application/merge-patch+json", async () => {
+		const { body: created } = await create(samplePerson());
+		const response = await api(`/people/${created.uuid}`, {
+			method: "PATCH",
+			body: JSON.stringify({ fare: 0 }),
+			headers: { "Content-Type": "application/merge-patch+json" },
+		});
+		expect(response.status).toBe(200);
+		expect(((await response.json()) as Person).fare).toBe(0);
+	});
+
+	it.each([
+		["an empty patch", {}, ["(body)"]],
+		["a uuid change", { uuid: "0d1a7a3e-5b8f-4a4e-9a43-1c2d3e4f5a6b" }, ["uuid"]],
+		["null for a field", { name: null }, ["name"]],
+		["a bad value", { passengerClass: "1" }, ["passengerClass"]],
+	])("rejects %s", async (_, patch, paths) => {
+		const { body: created } = await create(samplePerson());
+		const response = await sendJson("PATCH", `/people/${created.uuid}`, patch);
+		expect(response.status).toBe(400);
+		expect(errorPaths(await response.json())).toEqual(paths);
+	});
+
+	it("is a 404 for an absent uuid", async () => {
+		expect((await sendJson("PATCH", `/people/${crypto.randomUUID()}`, { age: 1 })).status).toBe(404);
+	});
+});
+
+describe("DELETE /people/{uuid}", () => {
+	it("deletes: 204 with no body, then 404 for it", async () => {
+		const { body: created } = await create(samplePerson());
+		const response = await api(`/people/${created.uuid}`, { method: "DELETE" });
+		expect(response.status).toBe(204);
+		expect(await response.text()).toBe("");
+		expect((await api(`/people/${created.uuid}`)).status).toBe(404);
+		expect((await api(`/people/${created.uuid}`, { method: "DELETE" })).status).toBe(404);
+	});
+});
+
+describe("GET /people/{uuid}", () => {
+	it("is a 404 problem for an absent uuid", async () => {
+		const uuid = crypto.randomUUID();
+		const response = await api(`/people/${uuid}`);
+		expect(response.status).toBe(404);
+		expect(await response.json()).toEqual({
+			type: "about:blank",
+			title: "Not Found",
+			status: 404,
+			detail: `no person has uuid ${uuid}`,
+		});
+	});
+});
