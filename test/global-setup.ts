@@ -1,7 +1,7 @@
 import type { TestProject } from "vitest/node";
 import { migrateDatabase } from "../src/tools/migrate";
 import { startNeonEndpoint } from "../src/tools/neon-endpoint/server";
-import { createTestDatabase } from "./support/test-database";
+import { createScratchDatabase } from "../src/tools/scratch-database";
 
 declare module "vitest" {
 	export interface ProvidedContext {
@@ -16,7 +16,7 @@ declare module "vitest" {
  * endpoint in front of it, whose addresses the tests (in workerd or Node) inject.
  */
 export default async function setup(project: TestProject) {
-	const database = await createTestDatabase();
+	const database = await createScratchDatabase(process.env.TEST_DATABASE_URL, "titanic_test");
 	await migrateDatabase(database.url);
 	const endpoint = await startNeonEndpoint({ maxConnections: database.maxConnections });
 	project.provide("databaseUrl", database.url);

@@ -15,3 +15,15 @@ export async function assertPortFree(port: number, host = "127.0.0.1"): Promise<
 		probe.listen(port, host, () => probe.close(() => resolve()));
 	});
 }
+
+/** A port nothing listens on right now, for a server that needs a fixed one (wrangler dev). */
+export async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = createServer();
+		probe.once("error", reject);
+		probe.listen(0, "127.0.0.1", () => {
+			const { port } = probe.address() as { port: number };
+			probe.close(() => resolve(port));
+		});
+	});
+}

@@ -1,7 +1,7 @@
 import pg from "pg";
-import { EMBEDDED_MAX_CONNECTIONS, startEmbeddedPostgres } from "../../src/tools/embedded-postgres";
+import { EMBEDDED_MAX_CONNECTIONS, startEmbeddedPostgres } from "./embedded-postgres";
 
-export interface TestDatabase {
+export interface ScratchDatabase {
 	url: string;
 	/** Connections the local endpoint may open per database. */
 	maxConnections: number;
@@ -9,16 +9,19 @@ export interface TestDatabase {
 }
 
 /**
- * A fresh, empty database for one test run: a throwaway database on the server that
- * TEST_DATABASE_URL (an admin URL) names, or else an in-memory embedded PGlite.
+ * A fresh, empty database for one test or benchmark run: a throwaway database on the
+ * server that `adminUrl` names (e.g. postgres://postgres@127.0.0.1:5432/postgres), or an
+ * in-memory embedded PGlite without one. `drop()` removes it.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
-	const adminUrl = process.env.TEST_DATABASE_URL;
+export async function createScratchDatabase(
+	adminUrl: string | undefined,
+	prefix: string,
+): Promise<ScratchDatabase> {
 	if (!adminUrl) {
 		const embedded = await startEmbeddedPostgres();
 		return { url: embedded.url, maxConnections: EMBEDDED_MAX_CONNECTIONS, drop: embedded.stop };
 	}
-	const name = `titanic_test_${process.pid}_${Date.now()}`;
+	const name = `${prefix}_${process.pid}_${Date.now()}`;
 	await withAdmin(adminUrl, (admin) => admin.query(`CREATE DATABASE ${name}`));
 	const url = new URL(adminUrl);
 	url.pathname = `/${name}`;

@@ -1,0 +1,150 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { EMBEDDED_MAX_CONNECTIONS, startEmbeddedPostgres } from "./embedded-postgres";
+import { CliError, describeError, EXIT } from "./lib/cli";
+import { withNeonClient } from "./lib/neon-driver";
+import { assertPortFree } from "./lib/ports";
+import { loadPassengers } from "./load/load-passengers";
+import { migrateDatabase } from "./migrate";
+import { startNeonEndpoint } from "./neon-endpoint/server";
+
+export interface LocalStackOptions {
+	/** A Postgres to use; without it, the embedded PGlite. */
+	databaseUrl?: string;
+	/** Where the embedded PGlite keeps its data; without it, memory only. */
+	dataDir?: string;
+	/** Loaded once, when the passengers table is empty. */
+	seedCsv?: string;
+	port: number;
+	log?: (line: string) => void;
+	/** Show wrangler's own output (on for `npm run dev`). */
+	inheritOutput?: boolean;
+}
+
+export interface LocalStack {
+	apiUrl: string;
+	databaseUrl: string;
+	/** The local Neon endpoint's HTTP URL, whose /stats counts round trips. */
+	neonHttpEndpoint: string;
+	/** Settles when wrangler exits by itself. */
+	exited: Promise<void>;
+	stop(): Promise<void>;
+}
+
+/**
+ * Everything the worker needs on this machine: a database (embedded unless one is given),
+ * migrated and seeded, the local Neon endpoint in front of it, and `wrangler dev` on top.
+ */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+	const log = options.log ?? (() => {});
+	await assertPortFree(options.port);
+	const stops: (() => Promise<void>)[] = [];
+	const stop = async () => {
+		for (const step of stops.splice(0).reverse()) await step().catch(() => {});
+	};
+	try {
+		const embedded = options.databaseUrl ? undefined : await startEmbedded(options.dataDir);
+		if (embedded) stops.push(embedded.stop);
+		const databaseUrl = options.databaseUrl ?? embedded?.url ?? "";
+		await migrateDatabase(databaseUrl).catch((error) => {
+			throw new CliError(
+				`cannot migrate ${new URL(databaseUrl).host}: ${describeError(error)}`,
+				EXIT.database,
+			);
+		});
+		if (options.seedCsv) await seedWhenEmpty(databaseUrl, options.seedCsv, log);
+		const endpoint = await startNeonEndpoint({ maxConnections: embedded ? EMBEDDED_MAX_CONNECTIONS : 20 });
+		stops.push(endpoint.close);
+		log(
+			`database: ${embedded ? `embedded PGlite${options.dataDir ? ` in ${options.dataDir}` : ""}` : new URL(databaseUrl).host}`,
+		);
+		log(`local Neon endpoint: ${endpoint.httpUrl}`);
+		const wrangler = startWrangler(
+			options.port,
+			options.inheritOutput ?? false,
+			databaseUrl,
+			endpoint.httpUrl,
+		);
+		stops.push(() => wrangler.stop());
+		const apiUrl = `http://127.0.0.1:${options.port}`;
+		await Promise.race([
+			waitUntilServing(apiUrl),
+			wrangler.exited.then(() => Promise.reject(wranglerFailed())),
+		]);
+		return { apiUrl, databaseUrl, neonHttpEndpoint: endpoint.httpUrl, exited: wrangler.exited, stop };
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+}
+
+async function startEmbedded(dataDir: string | undefined) {
+	try {
+		return await startEmbeddedPostgres({ dataDir });
+	} catch (error) {
+		throw new CliError(`cannot start the embedded database: ${describeError(error)}`, EXIT.database);
+	}
+}
+
+async function seedWhenEmpty(databaseUrl: string, csv: string, log: (line: string) => void): Promise<void> {
+	if (!existsSync(csv)) {
+		log(`${csv} not found; the database stays as it is`);
+		return;
+	}
+	await withNeonClient(databaseUrl, async (client) => {
+		const { rows } = await client.query("SELECT EXISTS (SELECT 1 FROM passengers) AS seeded");
+		if (rows[0]?.seeded) return;
+		const { rows: loaded } = await loadPassengers(client, csv);
+		log(`loaded ${loaded} passengers from ${csv}`);
+	});
+}
+
+function startWrangler(port: number, inheritOutput: boolean, databaseUrl: string, neonHttpEndpoint: string) {
+	const bin = new URL("../../node_modules/wrangler/bin/wrangler.js", import.meta.url).pathname;
+	const args = [
+		bin,
+		"dev",
+		"--ip",
+		"127.0.0.1",
+		"--port",
+		String(port),
+		"--show-interactive-dev-session=false",
+	];
+	args.push("--var", `NEON_HTTP_ENDPOINT:${neonHttpEndpoint}`);
+	// process.execPath: the Node that runs this script (24 via the node devDependency).
+	// DATABASE_URL is a declared secret: wrangler takes it from the environment, as in CI.
+	const child: ChildProcess = spawn(process.execPath, args, {
+		stdio: inheritOutput ? "inherit" : "ignore",
+		env: {
+			...process.env,
+			DATABASE_URL: databaseUrl,
+			CLOUDFLARE_CF_FETCH_ENABLED: "false",
+			WRANGLER_SEND_METRICS: "false",
+		},
+	});
+	const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+	return {
+		exited,
+		async stop() {
+			if (child.exitCode === null && child.signalCode === null) child.kill("SIGINT");
+			await exited;
+		},
+	};
+}
+
+function wranglerFailed() {
+	return new CliError("wrangler dev exited before serving; run `npx wrangler dev` to see why", EXIT.database);
+}
+
+async function waitUntilServing(url: string, timeoutMs = 60_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const ok = await fetch(url).then(
+			(response) => response.ok,
+			() => false,
+		);
+		if (ok) return;
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	throw new CliError(`wrangler dev did not answer on ${url} within ${timeoutMs / 1000} s`, EXIT.database);
+}
