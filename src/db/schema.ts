@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, doublePrecision, integer, pgTable, smallint, text, uuid } from "drizzle-orm/pg-core";
+import {
+	boolean,
+	check,
+	doublePrecision,
+	integer,
+	pgTable,
+	smallint,
+	text,
+	timestamp,
+	uuid,
+} from "drizzle-orm/pg-core";
 import { NAME_MAX_LENGTH, SEXES } from "./rules";
 
 export const passengers = pgTable(
@@ -17,6 +27,10 @@ export const passengers = pgTable(
 		siblingsOrSpousesAboard: integer().notNull(),
 		parentsOrChildrenAboard: integer().notNull(),
 		fare: doublePrecision().notNull(),
+		// The passenger_loads entry of the CSV load that brought the row in; null for rows
+		// made through the API. No foreign key: a per-row check would slow bulk COPY, and
+		// only the loader writes it, inside the same transaction as its ledger entry.
+		loadId: integer(),
 	},
 	(t) => [
 		check("passengers_passenger_class_check", sql`${t.passengerClass} between 1 and 3`),
@@ -34,3 +48,12 @@ export const passengers = pgTable(
 );
 
 export type PassengerRow = typeof passengers.$inferSelect;
+
+/** The CSV loader's ledger: one row per file loaded, so a rerun is a no-op and --replace knows what to swap. */
+export const passengerLoads = pgTable("passenger_loads", {
+	id: integer().primaryKey().generatedAlwaysAsIdentity(),
+	sha256: text().notNull().unique(),
+	fileName: text().notNull(),
+	rows: integer().notNull(),
+	loadedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

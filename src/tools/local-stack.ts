@@ -94,8 +94,8 @@ async function seedWhenEmpty(databaseUrl: string, csv: string, log: (line: strin
 	await withNeonClient(databaseUrl, async (client) => {
 		const { rows } = await client.query("SELECT EXISTS (SELECT 1 FROM passengers) AS seeded");
 		if (rows[0]?.seeded) return;
-		const { rows: loaded } = await loadPassengers(client, csv);
-		log(`loaded ${loaded} passengers from ${csv}`);
+		const result = await loadPassengers(client, csv);
+		if (result.outcome === "loaded") log(`loaded ${result.rows} passengers from ${csv}`);
 	});
 }
 

@@ -6,7 +6,8 @@ import type { ListQuery } from "./people.query";
 
 // Each function is one SQL statement or one batch: one round trip to Neon per request.
 
-const { id, ...personColumns } = getTableColumns(passengers);
+// What the API shows of a row: everything but the internal order key and load bookkeeping.
+const { id, loadId: _loadId, ...personColumns } = getTableColumns(passengers);
 
 function filters(query: ListQuery): SQL | undefined {
 	return and(

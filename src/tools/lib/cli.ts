@@ -33,5 +33,6 @@ export function describeError(error: unknown): string {
 		const message = error.message || code || error.name;
 		return code && !message.includes(code) ? `${message} (${code})` : message;
 	}
-	return String(error);
+	const message = (error as { message?: unknown } | null)?.message;
+	return typeof message === "string" ? message : String(error);
 }

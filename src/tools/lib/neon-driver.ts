@@ -1,6 +1,7 @@
 import { Client, neonConfig } from "@neondatabase/serverless";
 import ws from "ws";
 import { type NeonEndpoint, startNeonEndpoint } from "../neon-endpoint/server";
+import { CliError, describeError, EXIT } from "./cli";
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
 
@@ -25,6 +26,9 @@ export async function withNeonClient<T>(
 	work: (client: Client) => Promise<T>,
 ): Promise<T> {
 	neonConfig.webSocketConstructor = ws;
+	// The driver's write coalescing copies its buffer on every write until a timer fires:
+	// quadratic for a bulk COPY written in one go, so each write goes out as it comes.
+	neonConfig.coalesceWrites = false;
 	let endpoint: NeonEndpoint | undefined;
 	if (isLocalDatabase(databaseUrl)) {
 		endpoint = await startNeonEndpoint({ maxConnections: 1 });
@@ -33,6 +37,12 @@ export async function withNeonClient<T>(
 	const client = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5_000 });
 	try {
 		await client.connect();
+	} catch (error) {
+		await endpoint?.close();
+		const host = new URL(databaseUrl).host;
+		throw new CliError(`cannot connect to the database at ${host}: ${describeError(error)}`, EXIT.database);
+	}
+	try {
 		return await work(client);
 	} finally {
 		await client.end().catch(() => {});

@@ -16,9 +16,11 @@ export const CSV_COLUMNS = {
 } as const;
 
 type CsvColumn = keyof typeof CSV_COLUMNS;
-const COLUMN_NAMES = Object.keys(CSV_COLUMNS) as CsvColumn[];
+export const CSV_HEADER = Object.keys(CSV_COLUMNS) as CsvColumn[];
 
-export type ParsedRow = { line: number; person: NewPerson } | { line: number; reason: string };
+export type ParsedRow =
+	| { line: number; person: NewPerson }
+	| { line: number; reason: string; record: string[] };
 
 // The CSV carries text; these turn it into the JSON types the API schema checks, strictly:
 // "0"/"1" are the only booleans (a cast would make "0" true), numbers keep their fraction.
@@ -42,67 +44,86 @@ function typed(field: string, text: string): unknown {
 	}
 }
 
-/** Names what is wrong with a header: missing and unknown columns, or their order. */
+/** Names what is wrong with a header: missing, unknown and repeated columns. */
 export function checkHeader(header: string[]): void {
-	const missing = COLUMN_NAMES.filter((c) => !header.includes(c));
+	const missing = CSV_HEADER.filter((c) => !header.includes(c));
 	const unknown = header.filter((c) => !(c in CSV_COLUMNS));
+	const repeated = header.filter((c, i) => header.indexOf(c) !== i);
 	const problems = [];
 	if (missing.length) problems.push(`missing column(s): ${missing.join(", ")}`);
 	if (unknown.length) problems.push(`unknown column(s): ${unknown.join(", ")}`);
-	if (!problems.length && header.length !== COLUMN_NAMES.length) problems.push("a column appears twice");
-	if (problems.length)
-		throw new CliError(`bad CSV header: ${problems.join("; ")}; expected: ${COLUMN_NAMES.join(",")}`);
+	if (repeated.length) problems.push(`repeated column(s): ${repeated.join(", ")}`);
+	if (problems.length) {
+		throw new CliError(`bad CSV header: ${problems.join("; ")}; expected: ${CSV_HEADER.join(",")}`);
+	}
 }
 
 /**
  * Streams a passenger CSV (RFC 4180: quoted fields, BOM, CRLF, no final newline) and
  * yields each data row either as a valid NewPerson or as the reason it is not one, with
- * the line it starts on. Memory stays flat whatever the file's size.
+ * the line it starts on (blank lines are skipped). Memory stays flat whatever the file's size; `onBytes` reports
+ * how far into the file the reader is.
  */
-export async function* readPassengerCsv(path: string): AsyncGenerator<ParsedRow> {
-	const parser = createReadStream(path).pipe(
-		parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true }),
-	);
+export async function* readPassengerCsv(
+	path: string,
+	onBytes?: (bytes: number) => void,
+): AsyncGenerator<ParsedRow> {
+	const file = createReadStream(path);
+	// Line numbers are counted here rather than with csv-parse's `info`, whose object per
+	// record doubled the loader's memory: a record spans one line plus its quoted newlines.
+	const parser = file.pipe(parse({ bom: true, relax_column_count: true }));
+	file.on("error", (error) => parser.destroy(error));
 	let fields: string[] | undefined;
+	let line = 0;
 	try {
-		for await (const { record, info } of parser as AsyncIterable<{
-			record: string[];
-			info: { lines: number };
-		}>) {
+		for await (const record of parser as AsyncIterable<string[]>) {
+			const start = line + 1;
+			line += 1 + quotedNewlines(record);
 			if (!fields) {
 				checkHeader(record);
 				fields = record.map((column) => CSV_COLUMNS[column as CsvColumn]);
 				continue;
 			}
-			yield toPerson(record, fields, info.lines);
+			if (record.length === 1 && record[0] === "") continue;
+			onBytes?.(file.bytesRead);
+			yield toPerson(record, fields, start);
 		}
 	} catch (error) {
 		if (error instanceof CliError) throw error;
 		const code = (error as { code?: string }).code;
 		if (code === "ENOENT") throw new CliError(`no such file: ${path}`);
 		if (code === "EISDIR") throw new CliError(`not a file: ${path}`);
-		throw new CliError(`unreadable CSV: ${(error as Error).message}`);
+		throw new CliError(`unreadable CSV ${path}: ${(error as Error).message}`);
 	}
 	if (!fields) throw new CliError(`empty file: ${path} has no header`);
 }
 
+function quotedNewlines(record: string[]): number {
+	let count = 0;
+	for (const field of record) {
+		if (!field.includes("\n") && !field.includes("\r")) continue;
+		count += field.split(/\r\n|\r|\n/).length - 1;
+	}
+	return count;
+}
+
 function toPerson(record: string[], fields: string[], line: number): ParsedRow {
 	if (record.length !== fields.length) {
-		return { line, reason: `expected ${fields.length} fields, found ${record.length}` };
+		return { line, record, reason: `expected ${fields.length} fields, found ${record.length}` };
 	}
 	const candidate: Record<string, unknown> = {};
 	for (const [i, field] of fields.entries()) candidate[field] = typed(field, record[i] ?? "");
 	const result = newPersonSchema.safeParse(candidate);
 	if (result.success) return { line, person: result.data };
 	const reason = result.error.issues
-		.map(
-			(issue) =>
-				`${columnOf(String(issue.path[0]))}: ${issue.message} (got ${JSON.stringify(candidate[String(issue.path[0])])})`,
-		)
+		.map((issue) => {
+			const field = String(issue.path[0]);
+			return `${columnOf(field)}: ${issue.message} (got ${JSON.stringify(record[fields.indexOf(field)])})`;
+		})
 		.join("; ");
-	return { line, reason };
+	return { line, record, reason };
 }
 
 function columnOf(field: string): string {
-	return COLUMN_NAMES.find((c) => CSV_COLUMNS[c] === field) ?? field;
+	return CSV_HEADER.find((c) => CSV_COLUMNS[c] === field) ?? field;
 }

@@ -1,9 +1,32 @@
-import { connect } from "node:net";
+import { connect, type Socket } from "node:net";
 import type { WebSocket } from "ws";
 
 // Postgres' Terminate message: type 'X' and a length of 4. The Neon driver sends it and
 // then waits for the socket to close without closing it itself, so the tunnel must.
 const TERMINATE = Buffer.from([0x58, 0, 0, 0, 4]);
+
+/** Reads `host:port` from the driver's `/v2?address=host:port`. */
+export function parseAddress(url: URL): { host: string; port: number } | undefined {
+	const match = /^(.+):(\d+)$/.exec(url.searchParams.get("address") ?? "");
+	if (!match) return undefined;
+	return { host: match[1] ?? "", port: Number(match[2]) };
+}
+
+/**
+ * Opens the TCP side first, so that an unreachable Postgres refuses the WebSocket
+ * upgrade (the driver then fails at once) instead of opening a tunnel to nowhere.
+ */
+export function connectPostgres(address: { host: string; port: number }): Promise<Socket> {
+	return new Promise((resolve, reject) => {
+		const tcp = connect(address.port, address.host);
+		tcp.setNoDelay(true);
+		tcp.once("connect", () => {
+			tcp.off("error", reject);
+			resolve(tcp);
+		});
+		tcp.once("error", reject);
+	});
+}
 
 /**
  * Tunnels one WebSocket of the Neon driver (`Pool`/`Client`) to a Postgres TCP socket:
@@ -11,30 +34,17 @@ const TERMINATE = Buffer.from([0x58, 0, 0, 0, 4]);
  */
 export function tunnelPostgresOverWebSocket(
 	socket: WebSocket,
-	address: { host: string; port: number },
+	tcp: Socket,
 	onClientMessage: () => void,
 ): void {
-	const tcp = connect(address.port, address.host);
-	const pending: Buffer[] = [];
-	tcp.on("connect", () => {
-		for (const chunk of pending.splice(0)) tcp.write(chunk);
-	});
 	tcp.on("data", (data) => socket.send(data));
 	tcp.on("close", () => socket.close());
 	tcp.on("error", () => socket.terminate());
 	socket.on("message", (data: Buffer) => {
 		onClientMessage();
-		if (tcp.connecting) pending.push(data);
-		else tcp.write(data);
+		tcp.write(data);
 		if (data.subarray(-TERMINATE.length).equals(TERMINATE)) tcp.end();
 	});
 	socket.on("close", () => tcp.end());
 	socket.on("error", () => tcp.destroy());
-}
-
-/** Reads `host:port` from the driver's `/v2?address=host:port`. */
-export function parseAddress(url: URL): { host: string; port: number } | undefined {
-	const match = /^(.+):(\d+)$/.exec(url.searchParams.get("address") ?? "");
-	if (!match) return undefined;
-	return { host: match[1] ?? "", port: Number(match[2]) };
 }

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
-import { parseAddress, tunnelPostgresOverWebSocket } from "./postgres-over-websocket";
+import { connectPostgres, parseAddress, tunnelPostgresOverWebSocket } from "./postgres-over-websocket";
 import { PostgresPools } from "./postgres-pools";
 import { answerSqlOverHttp } from "./sql-over-http";
 
@@ -59,8 +59,12 @@ export async function startNeonEndpoint(options: NeonEndpointOptions = {}): Prom
 			socket.end("HTTP/1.1 400 Bad Request\r\n\r\n");
 			return;
 		}
-		webSockets.handleUpgrade(req, socket, head, (ws) =>
-			tunnelPostgresOverWebSocket(ws, address, () => roundTrips++),
+		connectPostgres(address).then(
+			(tcp) =>
+				webSockets.handleUpgrade(req, socket, head, (ws) =>
+					tunnelPostgresOverWebSocket(ws, tcp, () => roundTrips++),
+				),
+			() => socket.end("HTTP/1.1 502 Bad Gateway\r\n\r\n"),
 		);
 	});
 

@@ -1,0 +1,85 @@
+// npm run db:load -- <file.csv> [--dry-run] [--batch-size N] [--replace] [--skip-invalid]
+import { parseArgs } from "node:util";
+import { CliError, runCommand } from "../lib/cli";
+import { withNeonClient } from "../lib/neon-driver";
+import {
+	checkPassengers,
+	DEFAULT_BATCH_SIZE,
+	loadPassengers,
+	type ScanResult,
+} from "../load/load-passengers";
+
+const USAGE =
+	"usage: npm run db:load -- <file.csv> [--dry-run] [--batch-size N] [--replace] [--skip-invalid]";
+
+runCommand("db:load", async () => {
+	const { file, dryRun, batchSize, replace, skipInvalid } = parseCommandLine();
+	const progress = process.stderr.isTTY ? "tty" : "log";
+	if (dryRun) {
+		const scan = await checkPassengers(file, { batchSize, progress });
+		console.log(`db:load: dry run: ${scan.rows} valid rows in ${file}; nothing was written`);
+		return;
+	}
+	const databaseUrl = process.env.DATABASE_URL;
+	if (!databaseUrl)
+		throw new CliError("DATABASE_URL is not set (postgres://user:password@host:port/database)");
+	// Ctrl-C ends the process; the open transaction dies with its connection, leaving the table as it was.
+	process.once("SIGINT", () => {
+		console.error("db:load: interrupted; nothing was loaded");
+		process.exit(130);
+	});
+	const result = await withNeonClient(databaseUrl, (client) =>
+		loadPassengers(client, file, { batchSize, replace, skipInvalid, progress }),
+	);
+	if (result.outcome === "already-loaded") {
+		const { rows, loadedAt, fileName } = result.previous;
+		console.log(
+			`db:load: ${file} was loaded already (${rows} rows, as ${fileName}, at ${loadedAt.toISOString()}); nothing to do (--replace reloads it)`,
+		);
+		return;
+	}
+	if (result.replacedRows) console.log(`db:load: replaced ${result.replacedRows} rows of earlier loads`);
+	console.log(`db:load: ${summary(result)}`);
+	if (result.rejectsFile) {
+		console.error(`db:load: skipped ${result.rejected} invalid row(s); see ${result.rejectsFile}`);
+	}
+});
+
+function summary({ rows, seconds }: ScanResult): string {
+	const rate = Math.round(rows / Math.max(seconds, 0.001));
+	const peakMegabytes = Math.round(process.resourceUsage().maxRSS / 1024);
+	return `loaded ${rows} rows in ${seconds.toFixed(2)} s (${rate} rows/s, peak memory ${peakMegabytes} MB)`;
+}
+
+function parseCommandLine() {
+	let parsed: ReturnType<typeof parse>;
+	try {
+		parsed = parse();
+	} catch (error) {
+		throw new CliError(`${(error as Error).message}\n${USAGE}`);
+	}
+	const { values, positionals } = parsed;
+	if (positionals.length !== 1) throw new CliError(USAGE);
+	const batchSize = Number(values["batch-size"] ?? DEFAULT_BATCH_SIZE);
+	if (!Number.isInteger(batchSize) || batchSize < 1)
+		throw new CliError("--batch-size must be a whole number ≥ 1");
+	return {
+		file: positionals[0] ?? "",
+		dryRun: values["dry-run"] ?? false,
+		batchSize,
+		replace: values.replace ?? false,
+		skipInvalid: values["skip-invalid"] ?? false,
+	};
+}
+
+function parse() {
+	return parseArgs({
+		allowPositionals: true,
+		options: {
+			"dry-run": { type: "boolean" },
+			"batch-size": { type: "string" },
+			replace: { type: "boolean" },
+			"skip-invalid": { type: "boolean" },
+		},
+	});
+}
