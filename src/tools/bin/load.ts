@@ -28,6 +28,7 @@ runCommand("db:load", async () => {
 		console.error("db:load: interrupted; nothing was loaded");
 		process.exit(130);
 	});
+	console.error(`db:load: loading ${file} into ${new URL(databaseUrl).host} in one transaction`);
 	const result = await withNeonClient(databaseUrl, (client) =>
 		loadPassengers(client, file, { batchSize, replace, skipInvalid, progress }),
 	);

@@ -115,14 +115,30 @@ function toPerson(record: string[], fields: string[], line: number): ParsedRow {
 	for (const [i, field] of fields.entries()) candidate[field] = typed(field, record[i] ?? "");
 	const result = newPersonSchema.safeParse(candidate);
 	if (result.success) return { line, person: result.data };
-	const reason = result.error.issues
-		.map((issue) => {
-			const field = String(issue.path[0]);
-			return `${columnOf(field)}: ${issue.message} (got ${JSON.stringify(record[fields.indexOf(field)])})`;
+	const problems = new Map<string, string[]>();
+	for (const issue of result.error.issues) {
+		const field = String(issue.path[0]);
+		const message = issue.code === "invalid_type" ? (TEXT_FORMATS[field] ?? issue.message) : issue.message;
+		problems.set(field, [...(problems.get(field) ?? []), message]);
+	}
+	const reason = [...problems]
+		.map(([field, messages]) => {
+			const text = JSON.stringify(record[fields.indexOf(field)]);
+			return `${columnOf(field)}: ${messages.join(", ")} (got ${text})`;
 		})
 		.join("; ");
 	return { line, record, reason };
 }
+
+// What the text of a column must look like, said in the CSV's terms rather than JSON's.
+const TEXT_FORMATS: Record<string, string> = {
+	survived: "must be 0 or 1",
+	passengerClass: "must be a whole number",
+	siblingsOrSpousesAboard: "must be a whole number",
+	parentsOrChildrenAboard: "must be a whole number",
+	age: "must be a number ≥ 0 such as 22 or 0.42",
+	fare: "must be a number ≥ 0 such as 7.25",
+};
 
 function columnOf(field: string): string {
 	return CSV_HEADER.find((c) => CSV_COLUMNS[c] === field) ?? field;

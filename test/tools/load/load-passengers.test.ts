@@ -1,0 +1,177 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { basename } from "node:path";
+import { describe, expect, it } from "vitest";
+import { withNeonClient } from "../../../src/tools/lib/neon-driver";
+import { checkPassengers, type LoadOptions, loadPassengers } from "../../../src/tools/load/load-passengers";
+import { csvFile, databaseUrl, HEADER, loadedRows, query, rowsCsv, runLoader, startLoader } from "./support";
+
+function load(path: string, options: LoadOptions = {}) {
+	return withNeonClient(databaseUrl(), (client) => loadPassengers(client, path, options));
+}
+
+async function tableCounts() {
+	const [row] = await query<{ passengers: number; loads: number }>(
+		"SELECT (SELECT count(*)::int FROM passengers) AS passengers, (SELECT count(*)::int FROM passenger_loads) AS loads",
+	);
+	return row;
+}
+
+describe("loading the real passenger list", () => {
+	it("loads data/titanic.csv: 887 rows, 342 survivors, 25 fractional ages, in file order", async () => {
+		const result = await load("data/titanic.csv");
+		expect(result).toMatchObject({ outcome: "loaded", rows: 887, rejected: 0 });
+		const rows = await loadedRows("titanic.csv");
+		expect(rows).toHaveLength(887);
+		expect(rows.filter((r) => r.survived)).toHaveLength(342);
+		expect(rows.filter((r) => !Number.isInteger(r.age))).toHaveLength(25);
+		expect(rows.map((r) => r.age)).toEqual(expect.arrayContaining([0.42, 0.67, 0.75, 0.83, 0.92]));
+		expect(rows[0]?.name).toBe("Mr. Owen Harris Braund");
+	});
+
+	it("is a no-op the second time, and says when it was loaded", async () => {
+		const before = await tableCounts();
+		const again = await load("data/titanic.csv");
+		expect(again).toMatchObject({
+			outcome: "already-loaded",
+			previous: { rows: 887, fileName: "titanic.csv" },
+		});
+		expect(await tableCounts()).toEqual(before);
+	});
+});
+
+describe("loadPassengers", () => {
+	it("loads in batches, in file order, with quoted, CRLF and unicode names", async () => {
+		const names = ['Smith, Mr. "Jack"', "Zoë Ŝtrauß 漢字", "Tab\tAnd\\Backslash", "Two\r\nLines"];
+		const rows = names.map(
+			(name, i) => `1,${(i % 3) + 1},"${name.replace(/"/g, '""')}",female,0.${i + 1},0,0,${i}`,
+		);
+		const path = csvFile(`\uFEFF${HEADER}\r\n${rows.join("\r\n")}`, "quirks.csv");
+		expect(await load(path, { batchSize: 3 })).toMatchObject({ outcome: "loaded", rows: 4 });
+		expect((await loadedRows("quirks.csv")).map((r) => r.name)).toEqual(names);
+	});
+
+	it("loads nothing when a row is bad, and names each bad row's line (first 20, then a count)", async () => {
+		const good = rowsCsv(30, "Mixed").split("\n");
+		const bad = good.map((line, i) => (i > 0 && i % 2 === 0 ? line.replace(/^\d,/, "yes,") : line));
+		const path = csvFile(bad.join("\n"), "mixed.csv");
+		const before = await tableCounts();
+		const error = await load(path, { batchSize: 4 }).catch((e: unknown) => e);
+		const lines = (error as Error).message.split("\n");
+		expect(lines[0]).toBe(
+			`15 invalid row(s) in ${path}; nothing was loaded (--skip-invalid loads the rest):`,
+		);
+		expect(lines[1]).toBe('line 3: Survived: must be 0 or 1 (got "yes")');
+		expect(lines).toHaveLength(1 + 15);
+		expect(await tableCounts()).toEqual(before);
+	});
+
+	it("reports 20 bad rows and counts the rest", async () => {
+		const path = csvFile(`${HEADER}\n${Array(25).fill("1,9,X Y,male,1,0,0,1").join("\n")}\n`, "many-bad.csv");
+		const message = ((await load(path).catch((e: unknown) => e)) as Error).message;
+		expect(message.split("\n").filter((l) => l.startsWith("line "))).toHaveLength(20);
+		expect(message).toMatch(/… and 5 more$/);
+	});
+
+	it("with skipInvalid, loads the good rows and writes the rejects beside the input", async () => {
+		const content = `${HEADER}\n1,1,Kept One,female,30,0,0,10\n1,5,Rejected,female,30,0,0,10\n0,2,Kept Two,male,0.83,0,0,10\n`;
+		const path = csvFile(content, "partial.csv");
+		const result = await load(path, { skipInvalid: true });
+		expect(result).toMatchObject({ outcome: "loaded", rows: 2, rejected: 1 });
+		expect((await loadedRows("partial.csv")).map((r) => r.name)).toEqual(["Kept One", "Kept Two"]);
+		const rejects = path.replace(/partial\.csv$/, "partial.rejects.csv");
+		expect(result.outcome === "loaded" && result.rejectsFile).toBe(rejects);
+		expect(readFileSync(rejects, "utf8")).toBe(
+			`line,reason,${HEADER}\n3,"Pclass: Too big: expected number to be <=3 (got ""5"")",1,5,Rejected,female,30,0,0,10\n`,
+		);
+	});
+
+	it("with replace, swaps out the rows an earlier version of the file loaded, in one go", async () => {
+		const path = csvFile(rowsCsv(5, "Version One"), "versions.csv");
+		await load(path);
+		writeFileSync(path, rowsCsv(3, "Version Two"));
+		const result = await load(path, { replace: true });
+		expect(result).toMatchObject({ outcome: "loaded", rows: 3, replacedRows: 5 });
+		expect((await loadedRows("versions.csv")).map((r) => r.name)).toEqual([
+			"Version Two Passenger 0",
+			"Version Two Passenger 1",
+			"Version Two Passenger 2",
+		]);
+		const ledger = await query("SELECT rows FROM passenger_loads WHERE file_name = 'versions.csv'");
+		expect(ledger).toEqual([{ rows: 3 }]);
+	});
+
+	it("checks a file without a database on a dry run", async () => {
+		const path = csvFile(rowsCsv(7, "Dry"), "dry.csv");
+		const before = await tableCounts();
+		expect(await checkPassengers(path)).toMatchObject({ rows: 7, rejected: 0 });
+		expect(await tableCounts()).toEqual(before);
+		await expect(checkPassengers(csvFile(`${HEADER}\n1,1,X,male,1,0,0,-4\n`))).rejects.toThrow(
+			/line 2: Fare/,
+		);
+	});
+});
+
+describe("npm run db:load", () => {
+	it("loads, then says a rerun is a no-op, with exit codes 0", async () => {
+		const path = csvFile(rowsCsv(12, "Cli"), "cli.csv");
+		const first = await runLoader([path]);
+		expect(first).toMatchObject({ code: 0 });
+		expect(first.stdout).toMatch(
+			/^db:load: loaded 12 rows in [\d.]+ s \(\d+ rows\/s, peak memory \d+ MB\)$/m,
+		);
+		const second = await runLoader([path]);
+		expect(second.code).toBe(0);
+		expect(second.stdout).toMatch(/was loaded already \(12 rows, as cli\.csv, at .*\); nothing to do/);
+	});
+
+	it("exits 1 with one clear line for bad input, and 2 when the database is unreachable", async () => {
+		// stderr: the line saying what it is loading, then the one line saying why it stopped.
+		const header = await runLoader([csvFile("Name,Age\nX,1\n")]);
+		expect(header.code).toBe(1);
+		expect(header.stderr.trim().split("\n")).toEqual([
+			expect.stringMatching(/^db:load: loading .* into 127\.0\.0\.1:\d+ in one transaction$/),
+			expect.stringMatching(
+				/^db:load: bad CSV header: missing column\(s\): Survived, Pclass, Sex, .*; expected: /,
+			),
+		]);
+		const usage = await runLoader([]);
+		expect(usage).toMatchObject({ code: 1, stderr: expect.stringMatching(/^db:load: usage: /) });
+		const down = await runLoader([csvFile(rowsCsv(1, "Down"))], {
+			DATABASE_URL: "postgres://postgres@127.0.0.1:1/none",
+		});
+		expect(down.code).toBe(2);
+		expect(down.stderr.trim().split("\n")).toEqual([
+			expect.stringMatching(/^db:load: loading /),
+			expect.stringMatching(/^db:load: cannot connect to the database at 127\.0\.0\.1:1: /),
+		]);
+	});
+
+	it("--dry-run writes nothing, --skip-invalid reports its rejects file", async () => {
+		const before = await tableCounts();
+		const dry = await runLoader([csvFile(rowsCsv(4, "Dry Cli"), "dry-cli.csv"), "--dry-run"]);
+		expect(dry.stdout).toMatch(/dry run: 4 valid rows .*; nothing was written/);
+		expect(await tableCounts()).toEqual(before);
+		const path = csvFile(`${HEADER}\n1,1,Fine,male,1,0,0,1\n1,1,,male,1,0,0,1\n`, "skip-cli.csv");
+		const skip = await runLoader([path, "--skip-invalid", "--batch-size", "1"]);
+		expect(skip.code).toBe(0);
+		expect(skip.stderr).toContain(`skipped 1 invalid row(s); see ${path.replace(".csv", ".rejects.csv")}`);
+		expect(existsSync(path.replace(".csv", ".rejects.csv"))).toBe(true);
+	});
+
+	it("leaves the table as it was when killed mid-load, and a rerun then succeeds", async () => {
+		const path = csvFile(rowsCsv(100_000, "Killed"), "killed.csv");
+		const before = await tableCounts();
+		const { child, done } = startLoader([path, "--batch-size", "250"]);
+		await new Promise<void>((resolve) =>
+			child.stderr.on("data", (text: Buffer) => text.toString().includes("loading") && resolve()),
+		);
+		await new Promise((resolve) => setTimeout(resolve, 700));
+		expect(child.exitCode).toBeNull();
+		child.kill("SIGKILL");
+		expect((await done).signal).toBe("SIGKILL");
+		expect(await tableCounts()).toEqual(before);
+		const rerun = await runLoader([path]);
+		expect(rerun.code).toBe(0);
+		expect(await loadedRows(basename(path))).toHaveLength(100_000);
+	});
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { CliError } from "../../../src/tools/lib/cli";
+import { type ParsedRow, readPassengerCsv } from "../../../src/tools/load/passenger-csv";
+import { csvFile, HEADER } from "./support";
+
+async function parse(content: string): Promise<ParsedRow[]> {
+	const rows: ParsedRow[] = [];
+	for await (const row of readPassengerCsv(csvFile(content))) rows.push(row);
+	return rows;
+}
+
+describe("readPassengerCsv", () => {
+	it("reads quoted commas and newlines, a BOM, CRLF, unicode and no final newline", async () => {
+		const content = `\uFEFF${HEADER}\r\n1,1,"Brown, Mrs. James Joseph (Margaret ""Molly"" Tobin)",female,44,0,0,27.7208\r\n0,3,"Line One\r\nLine Two",male,0.42,0,1,8.5167\r\n1,2,Zoë Ŝtrauß 漢字,other,30,0,0,13`;
+		const rows = await parse(content);
+		expect(rows).toEqual([
+			{
+				line: 2,
+				person: {
+					survived: true,
+					passengerClass: 1,
+					name: 'Brown, Mrs. James Joseph (Margaret "Molly" Tobin)',
+					sex: "female",
+					age: 44,
+					siblingsOrSpousesAboard: 0,
+					parentsOrChildrenAboard: 0,
+					fare: 27.7208,
+				},
+			},
+			expect.objectContaining({
+				line: 3,
+				person: expect.objectContaining({ name: "Line One\r\nLine Two", age: 0.42 }),
+			}),
+			expect.objectContaining({
+				line: 5,
+				person: expect.objectContaining({ name: "Zoë Ŝtrauß 漢字", fare: 13 }),
+			}),
+		]);
+	});
+
+	it("turns 0 and 1 into booleans and keeps fractional ages", async () => {
+		const [dead, alive] = await parse(`${HEADER}\n0,3,A B,male,0.67,0,0,7\n1,3,C D,female,28.5,0,0,7.25\n`);
+		expect(dead).toMatchObject({ person: { survived: false, age: 0.67 } });
+		expect(alive).toMatchObject({ person: { survived: true, age: 28.5 } });
+	});
+
+	it.each([
+		[
+			"Survived,Pclass,Name,Sex,Age,Fare",
+			/missing column\(s\): Siblings\/Spouses Aboard, Parents\/Children Aboard/,
+		],
+		[`${HEADER},Cabin`, /unknown column\(s\): Cabin/],
+		[`${HEADER},Fare`, /repeated column\(s\): Fare/],
+		[
+			"survived,pclass,name,sex,age,sibsp,parch,fare",
+			/missing column\(s\): Survived.*unknown column\(s\): survived/,
+		],
+	])("names what is wrong with the header %s", async (header, message) => {
+		const error = await parse(`${header}\n`).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(CliError);
+		expect((error as Error).message).toMatch(message);
+	});
+
+	it("gives each bad row its line number and every reason", async () => {
+		const rows = await parse(
+			`${HEADER}\n1,1,Good Row,female,30,0,0,10\n2,4,Bad Row,female,-1,0,0,10\n\n1,1,Short Row\n0,2,"",man,1e3,0,0,x\n`,
+		);
+		const reasons = rows.flatMap((r) => ("reason" in r ? [`${r.line}: ${r.reason}`] : []));
+		expect(reasons).toEqual([
+			'3: Survived: must be 0 or 1 (got "2"); Pclass: Too big: expected number to be <=3 (got "4"); Age: must be a number ≥ 0 such as 22 or 0.42 (got "-1")',
+			"5: expected 8 fields, found 3",
+			expect.stringMatching(
+				/^6: Name: Too small: .*, must not be blank \(got ""\); Sex: .*\(got "man"\); Age: .*\(got "1e3"\); Fare: must be a number ≥ 0 such as 7.25 \(got "x"\)$/,
+			),
+		]);
+	});
+
+	it("fails clearly on a missing file and an empty one", async () => {
+		await expect(parse("")).rejects.toThrow(/has no header/);
+		const missing = readPassengerCsv("/nonexistent/passengers.csv");
+		await expect(missing.next()).rejects.toThrow("no such file: /nonexistent/passengers.csv");
+	});
+});

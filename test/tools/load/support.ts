@@ -1,0 +1,74 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { inject } from "vitest";
+import { CSV_HEADER } from "../../../src/tools/load/passenger-csv";
+
+export const databaseUrl = () => inject("databaseUrl");
+
+export const HEADER = CSV_HEADER.join(",");
+
+/** Writes a CSV into a fresh temporary folder and returns its path. */
+export function csvFile(content: string, name = "passengers.csv"): string {
+	const path = join(mkdtempSync(join(tmpdir(), "titanic-load-")), name);
+	writeFileSync(path, content);
+	return path;
+}
+
+export function rowsCsv(count: number, tag: string): string {
+	const rows = Array.from(
+		{ length: count },
+		(_, i) =>
+			`${i % 2},${(i % 3) + 1},${tag} Passenger ${i},${i % 2 ? "male" : "female"},${i % 70}.5,1,0,${i}`,
+	);
+	return `${HEADER}\n${rows.join("\n")}\n`;
+}
+
+export async function query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+	const client = new pg.Client(databaseUrl());
+	await client.connect();
+	try {
+		return (await client.query(sql, params)).rows as T[];
+	} finally {
+		await client.end();
+	}
+}
+
+/** The rows that loads of `fileName` brought in, as the database holds them. */
+export async function loadedRows(fileName: string) {
+	return query<{ name: string; survived: boolean; age: number }>(
+		`SELECT p.name, p.survived, p.age FROM passengers p JOIN passenger_loads l ON l.id = p.load_id
+		 WHERE l.file_name = $1 ORDER BY p.id`,
+		[fileName],
+	);
+}
+
+export interface CliRun {
+	code: number | null;
+	signal: NodeJS.Signals | null;
+	stdout: string;
+	stderr: string;
+}
+
+/** Starts `db:load` as an operator does, in its own process. */
+export function startLoader(args: string[], env: Record<string, string> = {}) {
+	// One process (not the tsx wrapper, which would outlive a SIGKILL'd child or vice versa).
+	const child = spawn(process.execPath, ["--import", "tsx", "src/tools/bin/load.ts", ...args], {
+		env: { ...process.env, DATABASE_URL: databaseUrl(), ...env },
+	});
+	let stdout = "";
+	let stderr = "";
+	child.stdout.on("data", (d) => (stdout += d));
+	child.stderr.on("data", (d) => (stderr += d));
+	const done = new Promise<CliRun>((resolve) =>
+		child.on("exit", (code, signal) => resolve({ code, signal, stdout, stderr })),
+	);
+	return { child, done };
+}
+
+/** Runs `db:load` to its end. */
+export function runLoader(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+	return startLoader(args, env).done;
+}
