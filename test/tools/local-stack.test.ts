@@ -1,0 +1,49 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { freePort } from "../../src/tools/lib/ports";
+import { startLocalStack } from "../../src/tools/local-stack";
+
+const dataDir = mkdtempSync(join(tmpdir(), "titanic-dev-"));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+async function peopleCount(apiUrl: string): Promise<number> {
+	const response = await fetch(`${apiUrl}/people?limit=1`);
+	return Number(response.headers.get("X-Total-Count"));
+}
+
+describe("the local stack behind npm run dev", () => {
+	it("serves the seeded passengers from embedded PGlite, and a restart does not load them twice", async () => {
+		const lines: string[] = [];
+		const options = { dataDir, seedCsv: "data/titanic.csv", log: (line: string) => lines.push(line) };
+		const first = await startLocalStack({ ...options, port: await freePort() });
+		try {
+			expect(await peopleCount(first.apiUrl)).toBe(887);
+			expect(lines).toContain("loaded 887 passengers from data/titanic.csv");
+		} finally {
+			await first.stop();
+		}
+		const second = await startLocalStack({ ...options, port: await freePort() });
+		try {
+			expect(await peopleCount(second.apiUrl)).toBe(887);
+		} finally {
+			await second.stop();
+		}
+	}, 120_000);
+
+	it("fails with one clear line when the port is taken", async () => {
+		const taken = createServer().listen(0, "127.0.0.1");
+		await new Promise((resolve) => taken.once("listening", resolve));
+		const port = (taken.address() as { port: number }).port;
+		await expect(startLocalStack({ port })).rejects.toThrow(`port ${port} on 127.0.0.1 is taken`);
+		taken.close();
+	});
+
+	it("fails with one clear line when the database is unreachable", async () => {
+		await expect(
+			startLocalStack({ port: await freePort(), databaseUrl: "postgres://postgres@127.0.0.1:1/none" }),
+		).rejects.toThrow(/^cannot migrate 127\.0\.0\.1:1: .*ECONNREFUSED/);
+	});
+});
