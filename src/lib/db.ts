@@ -1,6 +1,5 @@
 import { neon, neonConfig } from "@neondatabase/serverless";
 import { drizzle } from "drizzle-orm/neon-http";
-import * as schema from "../db/schema";
 
 /**
  * A drizzle client over the Neon driver's HTTP mode: every query (or batch) is one fetch,
@@ -9,7 +8,7 @@ import * as schema from "../db/schema";
  */
 export function createDb(env: Env) {
 	if (env.NEON_HTTP_ENDPOINT) neonConfig.fetchEndpoint = env.NEON_HTTP_ENDPOINT;
-	return drizzle({ client: neon(env.DATABASE_URL), schema, casing: "snake_case" });
+	return drizzle({ client: neon(env.DATABASE_URL), casing: "snake_case" });
 }
 
 export type Db = ReturnType<typeof createDb>;

@@ -1,0 +1,3 @@
+// Replaces zod's ~40 translations of its messages in the worker bundle (see [alias] in
+// wrangler.toml). The API speaks English, which zod loads on its own.
+export {};
