@@ -19,6 +19,12 @@ export default defineConfig({
 								DATABASE_URL: inject("databaseUrl"),
 								NEON_HTTP_ENDPOINT: inject("neonHttpEndpoint"),
 							},
+							// Small budgets, so a test can exhaust one; every other request comes
+							// from an address of its own (test/support/api.ts).
+							ratelimits: {
+								READ_LIMITER: { namespace_id: "1001", simple: { limit: 30, period: 60 } },
+								WRITE_LIMITER: { namespace_id: "1002", simple: { limit: 10, period: 60 } },
+							},
 						},
 					})),
 				],

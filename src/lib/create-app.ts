@@ -1,7 +1,13 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { secureHeaders } from "hono/secure-headers";
+import { httpCaching } from "./http-caching";
 import { onError } from "./on-error";
 import { problem } from "./problem";
+import { protectWrites } from "./protect-writes";
+import { rateLimit } from "./rate-limit";
+import { requestContext } from "./request-context";
 import type { AppBindings } from "./types";
 import { validationHook } from "./validation-hook";
 
@@ -12,15 +18,46 @@ export function createRouter() {
 	return new OpenAPIHono<AppBindings>({ strict: true, defaultHook: validationHook });
 }
 
-/** The application shell: body limit, 404 and error handling, all as problem+json. */
+const EXPOSED_HEADERS = [
+	"Location",
+	"Link",
+	"X-Total-Count",
+	"X-Request-Id",
+	"ETag",
+	"Retry-After",
+	"Server-Timing",
+];
+
+function corsFor(env: Env) {
+	return cors({
+		origin: env.CORS_ORIGINS === "*" ? "*" : env.CORS_ORIGINS.split(",").map((origin) => origin.trim()),
+		allowHeaders: ["Content-Type", "Authorization", "If-None-Match"],
+		exposeHeaders: EXPOSED_HEADERS,
+		maxAge: 600,
+	});
+}
+
+/**
+ * The application shell, in the order a request meets it: request id and logging,
+ * security headers, CORS, rate limits, body limit, write protection, HTTP caching; and
+ * 404 and error handling, all as problem+json.
+ */
 export function createApp() {
 	const app = createRouter();
+	app.use(requestContext);
+	app.use(secureHeaders());
+	// CORS only for cross-origin callers: a plain OPTIONS still gets the route's Allow list.
+	app.use((c, next) => (c.req.header("Origin") ? corsFor(c.env)(c, next) : next()));
+	// Health checks are exempt: a monitor must never see a 429.
+	app.use("*", (c, next) => (c.req.path === "/healthz" ? next() : rateLimit(c, next)));
 	app.use(
 		bodyLimit({
 			maxSize: MAX_BODY_BYTES,
 			onError: (c) => problem(c, 413, `the request body is larger than ${MAX_BODY_BYTES} bytes`),
 		}),
 	);
+	app.use(protectWrites);
+	app.use(httpCaching);
 	app.notFound((c) => problem(c, 404, `nothing at ${c.req.path}`));
 	app.onError(onError);
 	return app;

@@ -2,6 +2,7 @@ import type { ErrorHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { isDatabaseUnavailable, rootCauseOf, sqlStateOf } from "./database-errors";
+import { log } from "./log";
 import { problem } from "./problem";
 import type { AppBindings } from "./types";
 
@@ -27,13 +28,19 @@ const HTTP_EXCEPTION_DETAILS: Partial<Record<ContentfulStatusCode, string>> = {
  */
 export const onError: ErrorHandler<AppBindings> = (error, c) => {
 	if (error instanceof HTTPException) {
+		// A middleware that built its own (problem) response, such as bearer auth's 401.
+		if (error.res) return error.getResponse();
 		const status = error.status as ContentfulStatusCode;
 		return problem(c, status, HTTP_EXCEPTION_DETAILS[status] ?? "the request cannot be processed");
 	}
 	const known = CLIENT_SQL_STATES[sqlStateOf(error) ?? ""];
 	if (known) return problem(c, known.status, known.detail);
 	if (isDatabaseUnavailable(error)) {
-		console.error(JSON.stringify({ level: "error", msg: "database unavailable", error: rootCauseOf(error) }));
+		log(c.env, "error", {
+			msg: "database unavailable",
+			requestId: c.get("requestId"),
+			error: rootCauseOf(error),
+		});
 		return problem(c, 503, "the database is unavailable; retry shortly", {
 			headers: { "Retry-After": RETRY_AFTER_SECONDS },
 		});

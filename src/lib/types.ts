@@ -2,6 +2,7 @@ import type { OpenAPIHono, RouteConfig, RouteHandler } from "@hono/zod-openapi";
 
 export interface AppBindings {
 	Bindings: Env;
+	Variables: { requestId: string };
 }
 
 export type AppOpenAPI = OpenAPIHono<AppBindings>;
