@@ -6,6 +6,11 @@ export const SWAGGER_UI_VERSION = "5.35.0";
 
 /** The OpenAPI 3.1 document, generated from the routes' zod schemas, and docs to try it. */
 export function configureOpenAPI(app: AppOpenAPI): void {
+	app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
+		type: "http",
+		scheme: "bearer",
+		description: "API_TOKEN of the deployment; writes need it where one is configured.",
+	});
 	app.doc31("/openapi.json", (c) => ({
 		openapi: "3.1.0",
 		info: {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { api } from "../support/api";
 
 interface Operation {
+	security?: unknown;
 	responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
 	parameters?: { name: string; in: string }[];
 }
@@ -18,12 +19,15 @@ describe("GET /openapi.json", () => {
 		expect(doc.openapi).toBe("3.1.0");
 		const statuses = (path: string, method: string) =>
 			Object.keys(doc.paths[path]?.[method]?.responses ?? {}).sort();
-		expect(statuses("/people", "get")).toEqual(["200", "400", "503"]);
-		expect(statuses("/people", "post")).toEqual(["201", "400", "409", "413", "415", "503"]);
-		expect(statuses("/people/{uuid}", "get")).toEqual(["200", "400", "404", "503"]);
-		expect(statuses("/people/{uuid}", "put")).toEqual(["200", "400", "404", "413", "415", "503"]);
-		expect(statuses("/people/{uuid}", "patch")).toEqual(["200", "400", "404", "413", "415", "503"]);
-		expect(statuses("/people/{uuid}", "delete")).toEqual(["204", "400", "404", "503"]);
+		const writes = ["400", "401", "413", "415", "429", "503"];
+		expect(statuses("/people", "get")).toEqual(["200", "400", "429", "503"]);
+		expect(statuses("/people", "post")).toEqual(["201", "409", ...writes].sort());
+		expect(statuses("/people/{uuid}", "get")).toEqual(["200", "400", "404", "429", "503"]);
+		expect(statuses("/people/{uuid}", "put")).toEqual(["200", "404", ...writes].sort());
+		expect(statuses("/people/{uuid}", "patch")).toEqual(["200", "404", ...writes].sort());
+		expect(statuses("/people/{uuid}", "delete")).toEqual(["204", "400", "401", "404", "429", "503"]);
+		expect(statuses("/readyz", "get")).toEqual(["200", "503"]);
+		expect(doc.paths["/people"]?.post?.security).toEqual([{ bearerAuth: [] }]);
 		expect(doc.paths["/people"]?.get?.parameters?.map((p) => p.name).sort()).toEqual(
 			["limit", "offset", "passengerClass", "q", "sex", "sort", "survived"].sort(),
 		);

@@ -21,12 +21,18 @@ const jsonBody = <S extends z.ZodType>(schema: S, description: string) => ({
 
 const invalid = "Invalid parameters or body; `errors` names each bad field";
 const notFound = "No person has this uuid";
+const tooMany = "Over this address's budget; see Retry-After";
+const readProblems = problemResponses({ 429: tooMany, 503: "The database is unavailable; see Retry-After" });
 const writeProblems = problemResponses({
 	400: invalid,
+	401: "No or a wrong bearer token (when the API has one)",
 	413: "The body is larger than 64 KiB",
 	415: "The body is not JSON",
-	503: "The database is unavailable; see Retry-After",
+	429: tooMany,
+	503: "The database is unavailable, or writes are disabled here; see Retry-After",
 });
+// Writes carry the bearer token when the deployment has one (see README, "Protection").
+const security = [{ bearerAuth: [] }];
 
 export const list = createRoute({
 	method: "get",
@@ -44,12 +50,14 @@ export const list = createRoute({
 			}),
 			content: { "application/json": { schema: z.array(personSchema) }, ...html },
 		},
-		...problemResponses({ 400: invalid, 503: "The database is unavailable; see Retry-After" }),
+		...problemResponses({ 400: invalid }),
+		...readProblems,
 	},
 });
 
 export const create = createRoute({
 	method: "post",
+	security,
 	path: "/people",
 	tags,
 	summary: "Add a person",
@@ -73,12 +81,14 @@ export const getOne = createRoute({
 	request: { params: uuidParam },
 	responses: {
 		200: { description: "The person", content: { ...personJson, ...html } },
-		...problemResponses({ 400: "Malformed uuid", 404: notFound, 503: "The database is unavailable" }),
+		...problemResponses({ 400: "Malformed uuid", 404: notFound }),
+		...readProblems,
 	},
 });
 
 export const replace = createRoute({
 	method: "put",
+	security,
 	path: "/people/{uuid}",
 	tags,
 	summary: "Replace a person",
@@ -96,6 +106,7 @@ export const replace = createRoute({
 
 export const patch = createRoute({
 	method: "patch",
+	security,
 	path: "/people/{uuid}",
 	tags,
 	summary: "Update some fields of a person",
@@ -109,13 +120,20 @@ export const patch = createRoute({
 
 export const remove = createRoute({
 	method: "delete",
+	security,
 	path: "/people/{uuid}",
 	tags,
 	summary: "Delete a person",
 	request: { params: uuidParam },
 	responses: {
 		204: { description: "Deleted" },
-		...problemResponses({ 400: "Malformed uuid", 404: notFound, 503: "The database is unavailable" }),
+		...problemResponses({
+			400: "Malformed uuid",
+			401: "No or a wrong bearer token (when the API has one)",
+			404: notFound,
+			429: tooMany,
+			503: "The database is unavailable, or writes are disabled here; see Retry-After",
+		}),
 	},
 });
 
