@@ -17,6 +17,8 @@ export interface LocalStackOptions {
 	seedCsv?: string;
 	port: number;
 	log?: (line: string) => void;
+	/** The bearer token writes need; without one, local writes are open. */
+	apiToken?: string;
 	/** Show wrangler's own output (on for `npm run dev`). */
 	inheritOutput?: boolean;
 }
@@ -59,12 +61,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 			`database: ${embedded ? `embedded PGlite${options.dataDir ? ` in ${options.dataDir}` : ""}` : new URL(databaseUrl).host}`,
 		);
 		log(`local Neon endpoint: ${endpoint.httpUrl}`);
-		const wrangler = startWrangler(
-			options.port,
-			options.inheritOutput ?? false,
-			databaseUrl,
-			endpoint.httpUrl,
+		log(
+			options.apiToken
+				? "writes need the bearer token in API_TOKEN"
+				: "writes are open: API_TOKEN is not set",
 		);
+		const vars: Record<string, string> = { NEON_HTTP_ENDPOINT: endpoint.httpUrl };
+		if (options.apiToken) vars.API_TOKEN = options.apiToken;
+		const wrangler = startWrangler(options.port, options.inheritOutput ?? false, databaseUrl, vars);
 		stops.push(() => wrangler.stop());
 		const apiUrl = `http://127.0.0.1:${options.port}`;
 		await Promise.race([
@@ -99,7 +103,12 @@ async function seedWhenEmpty(databaseUrl: string, csv: string, log: (line: strin
 	});
 }
 
-function startWrangler(port: number, inheritOutput: boolean, databaseUrl: string, neonHttpEndpoint: string) {
+function startWrangler(
+	port: number,
+	inheritOutput: boolean,
+	databaseUrl: string,
+	vars: Record<string, string>,
+) {
 	const bin = new URL("../../node_modules/wrangler/bin/wrangler.js", import.meta.url).pathname;
 	const args = [
 		bin,
@@ -110,7 +119,7 @@ function startWrangler(port: number, inheritOutput: boolean, databaseUrl: string
 		String(port),
 		"--show-interactive-dev-session=false",
 	];
-	args.push("--var", `NEON_HTTP_ENDPOINT:${neonHttpEndpoint}`);
+	for (const [name, value] of Object.entries(vars)) args.push("--var", `${name}:${value}`);
 	// process.execPath: the Node that runs this script (24 via the node devDependency).
 	// DATABASE_URL is a declared secret: wrangler takes it from the environment, as in CI.
 	const child: ChildProcess = spawn(process.execPath, args, {

@@ -44,3 +44,12 @@ export function sql(query: string, params: unknown[] = []): Promise<Record<strin
 export async function allPeople(): Promise<Person[]> {
 	return (await (await api("/people?limit=1000")).json()) as Person[];
 }
+
+/** Points the driver's WebSocket client at the local endpoint that serves NEON_HTTP_ENDPOINT. */
+export function useLocalNeonEndpointFrom(config: typeof neonConfig): void {
+	const endpoint = new URL(env.NEON_HTTP_ENDPOINT).host;
+	config.wsProxy = (host, port) => `${endpoint}/v2?address=${host}:${port}`;
+	config.useSecureWebSocket = false;
+	config.pipelineConnect = false;
+	config.pipelineTLS = false;
+}

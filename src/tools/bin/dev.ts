@@ -7,6 +7,7 @@ runCommand("dev", async () => {
 		databaseUrl: process.env.DATABASE_URL || undefined,
 		dataDir: ".data/pglite",
 		seedCsv: "data/titanic.csv",
+		apiToken: process.env.API_TOKEN || undefined,
 		port,
 		inheritOutput: true,
 		log: (line) => console.log(`dev: ${line}`),
