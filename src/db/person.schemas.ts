@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { NAME_MAX_LENGTH, SEXES } from "./rules";
+import { isStorableText, NAME_MAX_LENGTH, SEXES, STORABLE_TEXT_MESSAGE } from "./rules";
 
 // One wording for a missing field everywhere the schemas are used (API and CSV loader),
 // instead of zod's "expected string, received undefined".
@@ -29,6 +29,7 @@ const fields = {
 		.min(1)
 		.max(NAME_MAX_LENGTH)
 		.regex(/\S/, "must not be blank")
+		.refine(isStorableText, STORABLE_TEXT_MESSAGE)
 		.openapi({ description: `Full name, 1–${NAME_MAX_LENGTH} characters.` }),
 	sex: z.enum(SEXES),
 	age: z.number().min(0).openapi({ description: "Age in years; infants' ages are fractional (0.42)." }),

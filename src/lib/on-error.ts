@@ -13,6 +13,7 @@ const CLIENT_SQL_STATES: Record<string, { status: ContentfulStatusCode; detail: 
 	"23505": { status: 409, detail: "a person with this uuid already exists" },
 	"23514": { status: 422, detail: "the values break a rule of the passenger list" },
 	"22P02": { status: 400, detail: "a value has the wrong format" },
+	"22021": { status: 400, detail: "a text value cannot be stored (NUL or invalid UTF-8)" },
 	"22003": { status: 400, detail: "a number is out of range" },
 };
 

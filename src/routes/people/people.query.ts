@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { personFieldNames } from "../../db/person.schemas";
-import { SEXES } from "../../db/rules";
+import { isStorableText, SEXES, STORABLE_TEXT_MESSAGE } from "../../db/rules";
 
 export const MAX_PAGE_SIZE = 1000;
 
@@ -38,7 +38,7 @@ export const listQuerySchema = z.object({
 		.openapi({ type: "integer", enum: [1, 2, 3] }),
 	sex: z.preprocess(absentWhenEmpty, z.enum(SEXES).optional()),
 	q: z
-		.preprocess(absentWhenEmpty, z.string().max(100).optional())
+		.preprocess(absentWhenEmpty, z.string().max(100).refine(isStorableText, STORABLE_TEXT_MESSAGE).optional())
 		.openapi({ param: { description: "Case-insensitive part of the name." }, example: "braund" }),
 });
 

@@ -35,6 +35,9 @@ export async function withNeonClient<T>(
 		useLocalNeonEndpoint(endpoint);
 	}
 	const client = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5_000 });
+	// A lost connection is also emitted as an event, which unheard would end the process
+	// with a stack trace; the query in flight fails with it and says why in one line.
+	client.on("error", () => {});
 	try {
 		await client.connect();
 	} catch (error) {

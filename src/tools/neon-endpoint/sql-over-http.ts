@@ -65,6 +65,13 @@ export async function answerSqlOverHttp(
 		return neonError(502, `cannot reach Postgres: ${(error as Error).message}`);
 	}
 	let broken = false;
+	// A connection that dies while checked out reports it on the client (the pool only
+	// listens to idle ones); unheard, that event would end the process. The query in
+	// flight fails by itself.
+	const onLost = () => {
+		broken = true;
+	};
+	client.on("error", onLost);
 	try {
 		if (Array.isArray(request.queries)) {
 			const results = await runBatch(client, request.queries, headers, arrayMode);
@@ -80,6 +87,7 @@ export async function answerSqlOverHttp(
 		broken = true;
 		return neonError(502, `lost Postgres: ${(error as Error).message}`);
 	} finally {
+		client.off("error", onLost);
 		client.release(broken);
 	}
 }

@@ -133,6 +133,7 @@ describe("GET /people", () => {
 		["passengerClass=4", "passengerClass"],
 		["sex=unknown", "sex"],
 		[`q=${"x".repeat(101)}`, "q"],
+		["q=a%00b", "q"],
 	])("rejects %s with a 400 problem naming %s", async (query, field) => {
 		const response = await api(`/people?${query}`);
 		expect(response.status).toBe(400);

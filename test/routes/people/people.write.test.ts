@@ -68,6 +68,8 @@ describe("POST /people", () => {
 		["an empty name", { name: "" }, "name"],
 		["a blank name", { name: "   " }, "name"],
 		["a 101-character name", { name: "x".repeat(101) }, "name"],
+		["a NUL character in the name", { name: "Mr. A\u0000B" }, "name"],
+		["an unpaired surrogate in the name", { name: "Mr. \ud800" }, "name"],
 		["an unknown sex", { sex: "M" }, "sex"],
 		["a malformed uuid", { uuid: "not-a-uuid" }, "uuid"],
 		["an unknown field", { height: 180 }, "height"],
