@@ -83,7 +83,7 @@ const queryString = fc
 const path = fc.oneof(
 	queryString.map((query) => `/people?${query}`),
 	uuidish.map((id) => `/people/${encodeURIComponent(id)}`),
-	fc.webPath(),
+	fc.webPath().map((webPath) => (webPath.startsWith("/") ? webPath : `/${webPath}`)),
 	fc.constantFrom("/", "/people", "/people/", "/openapi.json", "/docs", "/readyz", "//people", "/people/%00"),
 );
 
