@@ -122,7 +122,9 @@ function startWrangler(
 	for (const [name, value] of Object.entries(vars)) args.push("--var", `${name}:${value}`);
 	// process.execPath: the Node that runs this script (24 via the node devDependency).
 	// DATABASE_URL is a declared secret: wrangler takes it from the environment, as in CI.
+	// Its own process group, so stopping reaches wrangler and every workerd it started.
 	const child: ChildProcess = spawn(process.execPath, args, {
+		detached: true,
 		stdio: inheritOutput ? "inherit" : "ignore",
 		env: {
 			...process.env,
@@ -132,11 +134,24 @@ function startWrangler(
 		},
 	});
 	const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+	const signalGroup = (signal: NodeJS.Signals) => {
+		try {
+			if (child.pid) process.kill(-child.pid, signal);
+		} catch {
+			// The group is gone already.
+		}
+	};
 	return {
 		exited,
 		async stop() {
-			if (child.exitCode === null && child.signalCode === null) child.kill("SIGINT");
+			// Ask politely; wrangler sometimes sits out a SIGINT, so insist, then force.
+			signalGroup("SIGINT");
+			const insist = setTimeout(() => signalGroup("SIGTERM"), 3_000);
+			const force = setTimeout(() => signalGroup("SIGKILL"), 6_000);
 			await exited;
+			clearTimeout(insist);
+			clearTimeout(force);
+			signalGroup("SIGKILL");
 		},
 	};
 }
