@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { Client, neonConfig } from "@neondatabase/serverless";
 import { describe, expect, it } from "vitest";
 import { useLocalNeonEndpointFrom } from "../support/api";
-import { INSERT_PERSON, insertParams, samplePerson } from "../support/sample-person";
+import { commitOneRollBackOne } from "../support/sample-person";
 
 describe("the Neon driver's WebSocket client, inside workerd", () => {
 	it("commits and rolls back interactive transactions through the local endpoint", async () => {
@@ -11,18 +11,8 @@ describe("the Neon driver's WebSocket client, inside workerd", () => {
 		const errors: unknown[] = [];
 		client.on("error", (error) => errors.push(error));
 		await client.connect();
-		const kept = samplePerson();
-		const dropped = samplePerson();
-		await client.query("BEGIN");
-		await client.query(INSERT_PERSON, insertParams(kept));
-		await client.query("COMMIT");
-		await client.query("BEGIN");
-		await client.query(INSERT_PERSON, insertParams(dropped));
-		await client.query("ROLLBACK");
-		const { rows } = await client.query("SELECT name, age FROM passengers WHERE name = ANY($1)", [
-			[kept.name, dropped.name],
-		]);
-		expect(rows).toEqual([{ name: kept.name, age: kept.age }]);
+		const { kept, found } = await commitOneRollBackOne(client);
+		expect(found).toEqual([kept]);
 		expect(errors).toEqual([]);
 		// workerd reports the tunnel's closing of the socket after Terminate as a lost
 		// connection; by then the session is over, so it is only collected.

@@ -1,3 +1,4 @@
+import type { Client } from "@neondatabase/serverless";
 import type { NewPerson } from "../../src/db/person.schemas";
 
 let counter = 0;
@@ -34,4 +35,23 @@ export function insertParams(p: NewPerson): unknown[] {
 		p.parentsOrChildrenAboard,
 		p.fare,
 	];
+}
+
+/**
+ * Inserts one passenger in a committed transaction and one in a rolled-back one, over an
+ * interactive (WebSocket) connection, and returns the names that the database kept.
+ */
+export async function commitOneRollBackOne(client: Client): Promise<{ kept: string; found: string[] }> {
+	const kept = samplePerson();
+	const dropped = samplePerson();
+	await client.query("BEGIN");
+	await client.query(INSERT_PERSON, insertParams(kept));
+	await client.query("COMMIT");
+	await client.query("BEGIN");
+	await client.query(INSERT_PERSON, insertParams(dropped));
+	await client.query("ROLLBACK");
+	const { rows } = await client.query("SELECT name FROM passengers WHERE name = ANY($1)", [
+		[kept.name, dropped.name],
+	]);
+	return { kept: kept.name, found: rows.map((row: { name: string }) => row.name) };
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import ws from "ws";
 import { useLocalNeonEndpoint } from "../../../src/tools/lib/neon-driver";
 import { type NeonEndpoint, startNeonEndpoint } from "../../../src/tools/neon-endpoint/server";
-import { INSERT_PERSON, insertParams, samplePerson } from "../../support/sample-person";
+import { commitOneRollBackOne, INSERT_PERSON, insertParams, samplePerson } from "../../support/sample-person";
 
 const databaseUrl = inject("databaseUrl");
 let endpoint: NeonEndpoint;
@@ -111,18 +111,8 @@ describe("the local Neon endpoint over WebSocket", () => {
 	it("commits and rolls back interactive transactions, and closes cleanly", async () => {
 		const client = new Client(databaseUrl);
 		await client.connect();
-		const kept = samplePerson();
-		const dropped = samplePerson();
-		await client.query("BEGIN");
-		await client.query(INSERT_PERSON, insertParams(kept));
-		await client.query("COMMIT");
-		await client.query("BEGIN");
-		await client.query(INSERT_PERSON, insertParams(dropped));
-		await client.query("ROLLBACK");
-		const { rows } = await client.query("SELECT name FROM passengers WHERE name = ANY($1)", [
-			[kept.name, dropped.name],
-		]);
-		expect(rows).toEqual([{ name: kept.name }]);
+		const { kept, found } = await commitOneRollBackOne(client);
+		expect(found).toEqual([kept]);
 		await client.end();
 	});
 
