@@ -46,8 +46,6 @@ export const onError: ErrorHandler<AppBindings> = (error, c) => {
 			headers: { "Retry-After": RETRY_AFTER_SECONDS },
 		});
 	}
-	console.error(
-		JSON.stringify({ level: "error", msg: "unhandled error", error: String(error), stack: error.stack }),
-	);
+	log(c.env, "error", { msg: "unhandled error", requestId: c.get("requestId"), error: rootCauseOf(error) });
 	return problem(c, 500, "an unexpected error occurred");
 };
