@@ -2,7 +2,6 @@
 // API's zod schemas, so the two cannot drift apart.
 export const SEXES = ["male", "female", "other"] as const;
 export const NAME_MAX_LENGTH = 100;
-export const PASSENGER_CLASSES = [1, 2, 3] as const;
 
 /**
  * Text Postgres can store: no NUL character (text cannot hold one) and no lone UTF-16

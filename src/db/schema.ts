@@ -47,8 +47,6 @@ export const passengers = pgTable(
 	],
 );
 
-export type PassengerRow = typeof passengers.$inferSelect;
-
 /** The CSV loader's ledger: one row per file loaded, so a rerun is a no-op and --replace knows what to swap. */
 export const passengerLoads = pgTable("passenger_loads", {
 	id: integer().primaryKey().generatedAlwaysAsIdentity(),

@@ -2,7 +2,7 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 
-export const MIGRATIONS_FOLDER = new URL("../../drizzle", import.meta.url).pathname;
+const MIGRATIONS_FOLDER = new URL("../../drizzle", import.meta.url).pathname;
 
 /**
  * Applies the SQL migrations in drizzle/ that the database has not seen yet, in one

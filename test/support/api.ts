@@ -1,6 +1,5 @@
 import { env, exports } from "cloudflare:workers";
 import { neon, neonConfig } from "@neondatabase/serverless";
-import type { Person } from "../../src/db/person.schemas";
 
 export const ORIGIN = "http://api.test";
 
@@ -39,17 +38,4 @@ export async function roundTrips(): Promise<number> {
 export function sql(query: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
 	neonConfig.fetchEndpoint = env.NEON_HTTP_ENDPOINT;
 	return neon(env.DATABASE_URL).query(query, params) as Promise<Record<string, unknown>[]>;
-}
-
-export async function allPeople(): Promise<Person[]> {
-	return (await (await api("/people?limit=1000")).json()) as Person[];
-}
-
-/** Points the driver's WebSocket client at the local endpoint that serves NEON_HTTP_ENDPOINT. */
-export function useLocalNeonEndpointFrom(config: typeof neonConfig): void {
-	const endpoint = new URL(env.NEON_HTTP_ENDPOINT).host;
-	config.wsProxy = (host, port) => `${endpoint}/v2?address=${host}:${port}`;
-	config.useSecureWebSocket = false;
-	config.pipelineConnect = false;
-	config.pipelineTLS = false;
 }

@@ -3,7 +3,7 @@ import { prefersHtml } from "../../lib/negotiate";
 import type { AppRouteHandler } from "../../lib/types";
 import type { LandingRoute } from "./index.routes";
 
-export const API_NAME = "Titanic people API";
+const API_NAME = "Titanic people API";
 const links = { people: "/people", docs: "/docs", openapi: "/openapi.json" };
 
 export const landing: AppRouteHandler<LandingRoute> = (c) => {

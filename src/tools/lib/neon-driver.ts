@@ -1,20 +1,13 @@
 import { Client, neonConfig } from "@neondatabase/serverless";
 import ws from "ws";
+import { pointDriverAtLocalEndpoint } from "../neon-endpoint/point-driver";
 import { type NeonEndpoint, startNeonEndpoint } from "../neon-endpoint/server";
 import { CliError, describeError, EXIT } from "./cli";
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
 
-export function isLocalDatabase(databaseUrl: string): boolean {
+function isLocalDatabase(databaseUrl: string): boolean {
 	return LOCAL_HOSTS.has(new URL(databaseUrl).hostname);
-}
-
-/** Points the Neon driver's WebSocket client at a local endpoint instead of Neon. */
-export function useLocalNeonEndpoint(endpoint: Pick<NeonEndpoint, "webSocketHost">): void {
-	neonConfig.wsProxy = (host, port) => `${endpoint.webSocketHost}/v2?address=${host}:${port}`;
-	neonConfig.useSecureWebSocket = false;
-	neonConfig.pipelineConnect = false;
-	neonConfig.pipelineTLS = false;
 }
 
 /**
@@ -32,7 +25,7 @@ export async function withNeonClient<T>(
 	let endpoint: NeonEndpoint | undefined;
 	if (isLocalDatabase(databaseUrl)) {
 		endpoint = await startNeonEndpoint({ maxConnections: 1 });
-		useLocalNeonEndpoint(endpoint);
+		pointDriverAtLocalEndpoint(neonConfig, endpoint.webSocketHost);
 	}
 	const client = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5_000 });
 	// A lost connection is also emitted as an event, which unheard would end the process

@@ -1,7 +1,7 @@
 import { Client, neon, neonConfig } from "@neondatabase/serverless";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import ws from "ws";
-import { useLocalNeonEndpoint } from "../../../src/tools/lib/neon-driver";
+import { pointDriverAtLocalEndpoint } from "../../../src/tools/neon-endpoint/point-driver";
 import { type NeonEndpoint, startNeonEndpoint } from "../../../src/tools/neon-endpoint/server";
 import { commitOneRollBackOne, INSERT_PERSON, insertParams, samplePerson } from "../../support/sample-person";
 
@@ -17,7 +17,7 @@ beforeAll(async () => {
 	endpoint = await startNeonEndpoint();
 	neonConfig.fetchEndpoint = endpoint.httpUrl;
 	neonConfig.webSocketConstructor = ws;
-	useLocalNeonEndpoint(endpoint);
+	pointDriverAtLocalEndpoint(neonConfig, endpoint.webSocketHost);
 });
 
 afterAll(() => endpoint.close());
