@@ -6,7 +6,7 @@ import { accepts } from "hono/accepts";
  * `*\/*`, `application/json` and no Accept at all. The caller's response varies by Accept.
  */
 export function prefersHtml(c: Context): boolean {
-	c.header("Vary", "Accept");
+	c.header("Vary", "Accept", { append: true });
 	return (
 		accepts(c, {
 			header: "Accept",

@@ -1,28 +1,16 @@
-export interface Page {
-	limit: number;
-	offset: number;
-	total: number;
-}
-
 export type PageLinks = Partial<Record<"first" | "prev" | "next" | "last", string>>;
 
 /**
- * The first/prev/next/last URLs of a page, keeping every other query parameter of the
- * request (filters, sort) as it was. prev and next are left out where there is none.
+ * A URL of the same list: the request's path with exactly these query parameters (those
+ * left undefined are dropped), so no unknown parameter of the request is carried along.
  */
-export function pageLinks(requestUrl: string, { limit, offset, total }: Page): PageLinks {
-	const at = (start: number) => {
-		const url = new URL(requestUrl);
-		url.searchParams.set("limit", String(limit));
-		url.searchParams.set("offset", String(start));
-		return url.toString();
-	};
-	const lastOffset = total > 0 ? Math.floor((total - 1) / limit) * limit : 0;
-	const links: PageLinks = { first: at(0) };
-	if (offset > 0) links.prev = at(Math.min(Math.max(offset - limit, 0), lastOffset));
-	if (offset + limit < total) links.next = at(offset + limit);
-	links.last = at(lastOffset);
-	return links;
+export function listUrl(requestUrl: string, params: Record<string, string | undefined>): string {
+	const url = new URL(requestUrl);
+	url.search = "";
+	for (const [name, value] of Object.entries(params)) {
+		if (value !== undefined) url.searchParams.set(name, value);
+	}
+	return url.toString();
 }
 
 /** The RFC 8288 Link header for those links. */

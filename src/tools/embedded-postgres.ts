@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 export interface EmbeddedPostgres {
@@ -20,7 +21,8 @@ export async function startEmbeddedPostgres(
 	options: { dataDir?: string; port?: number } = {},
 ): Promise<EmbeddedPostgres> {
 	if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-	const db = await PGlite.create(options.dataDir);
+	// pg_trgm backs the name search's index (migration 0002), as on Neon.
+	const db = await PGlite.create(options.dataDir, { extensions: { pg_trgm } });
 	const server = new PGLiteSocketServer({
 		db,
 		host: "127.0.0.1",

@@ -16,7 +16,7 @@ describe("content negotiation", () => {
 			for (const accept of ["*/*", "application/json", undefined]) {
 				const response = await api(path, { headers: accept ? { Accept: accept } : {} });
 				expect(response.headers.get("Content-Type")).toMatch(/^application\/json/);
-				expect(response.headers.get("Vary")).toBe("Accept");
+				expect(response.headers.get("Vary")).toMatch(/\bAccept\b/);
 			}
 		},
 	);
@@ -24,7 +24,7 @@ describe("content negotiation", () => {
 	it("HTML for a browser, with Vary: Accept", async () => {
 		const response = await browse("/people");
 		expect(response.headers.get("Content-Type")).toMatch(/^text\/html/);
-		expect(response.headers.get("Vary")).toBe("Accept");
+		expect(response.headers.get("Vary")).toMatch(/\bAccept\b/);
 		expect(await response.text()).toMatch(/^<!DOCTYPE html>/);
 	});
 });
@@ -35,8 +35,8 @@ describe("HTML pages", () => {
 		expect(html).toContain('<form class="filters" method="get" action="/people">');
 		expect(html).toContain('<option value="female" selected="">female</option>');
 		expect(html.match(/<tr><td><a href="\/people\/[0-9a-f-]{36}">/g)).toHaveLength(10);
-		expect(html).toMatch(/<a href="[^"]*offset=20[^"]*" rel="next">/);
-		expect(html).toMatch(/<a href="[^"]*offset=0[^"]*" rel="prev">/);
+		expect(html).toMatch(/<a href="[^"]*cursor=[\w-]+[^"]*" rel="next">/);
+		expect(html).toMatch(/<a href="[^"]*cursor=[\w-]+[^"]*" rel="prev">/);
 		expect(html).toMatch(/Showing 11–20 of \d+/);
 	});
 

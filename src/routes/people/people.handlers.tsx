@@ -1,9 +1,10 @@
 import { createDb } from "../../lib/db";
 import { prefersHtml } from "../../lib/negotiate";
-import { linkHeader, pageLinks } from "../../lib/pagination";
+import { linkHeader } from "../../lib/pagination";
 import { problem } from "../../lib/problem";
 import type { AppRouteHandler } from "../../lib/types";
-import { MAX_PAGE_SIZE } from "./people.query";
+import { requestedCountMode } from "./people.count";
+import { peopleLinks } from "./people.links";
 import { deletePerson, findPerson, insertPerson, listPeople, updatePerson } from "./people.repository";
 import type {
 	CreateRoute,
@@ -19,15 +20,18 @@ const notFound = (uuid: string) => `no person has uuid ${uuid}`;
 
 export const list: AppRouteHandler<ListRoute> = async (c) => {
 	const query = c.req.valid("query");
-	const page = { ...query, limit: query.limit ?? MAX_PAGE_SIZE, offset: query.offset ?? 0 };
-	const { people, total } = await listPeople(createDb(c.env), page);
-	const links = pageLinks(c.req.url, { ...page, total });
-	c.header("X-Total-Count", String(total));
+	const requested = requestedCountMode(c.req.valid("header").prefer);
+	const page = await listPeople(createDb(c.env), query, requested ?? "estimated");
+	const links = await peopleLinks(c.req.url, query, page);
+	c.header("X-Total-Count", String(page.total.count));
+	c.header("X-Total-Count-Mode", page.total.mode);
+	if (requested) c.header("Preference-Applied", `count=${requested}`);
 	c.header("Link", linkHeader(links));
+	c.header("Vary", "Prefer", { append: true });
 	if (prefersHtml(c)) {
-		return c.html(<PeoplePage people={people} query={page} total={total} links={links} />, 200);
+		return c.html(<PeoplePage people={page.people} query={query} total={page.total} links={links} />, 200);
 	}
-	return c.json(people, 200);
+	return c.json(page.people, 200);
 };
 
 export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {

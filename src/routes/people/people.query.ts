@@ -1,19 +1,36 @@
 import { z } from "@hono/zod-openapi";
-import { personFieldNames } from "../../db/person.schemas";
 import { isStorableText, SEXES, STORABLE_TEXT_MESSAGE } from "../../db/rules";
+import { decodeCursor } from "../../lib/cursor";
+import { isPositionIn, type KeyValue, orderKeys, SORT_KEYS } from "./people.order";
 
 export const MAX_PAGE_SIZE = 1000;
+const MAX_CURSOR_LENGTH = 512;
 
 // Query values arrive as text. They are parsed strictly ("1e2", " 5" and "yes" are errors),
 // and an empty value counts as absent, which is what an HTML form's "any" option sends.
 const absentWhenEmpty = (value: unknown) => (value === "" ? undefined : value);
 const wholeNumber = z.string().regex(/^\d+$/, "must be a whole number").transform(Number);
 
-const sortKeys = personFieldNames.flatMap((field) => [field, `-${field}`]) as [string, ...string[]];
+/**
+ * Where a keyset page starts: after (or, for `before`, in front of) the row at `at`, a
+ * position in the list's order; without `at`, at the far end (the last page).
+ */
+export interface PagePosition {
+	before: boolean;
+	at?: KeyValue[];
+}
 
-export const listQuerySchema = z.object({
+/** What a cursor carries: the sort it was made for and the position. */
+const cursorPayloadSchema = z.strictObject({
+	sort: z.string(),
+	before: z.boolean(),
+	at: z.array(z.union([z.string(), z.number(), z.boolean()])).optional(),
+});
+export type CursorPayload = z.infer<typeof cursorPayloadSchema>;
+
+const fieldsSchema = z.object({
 	limit: z
-		.preprocess(absentWhenEmpty, wholeNumber.pipe(z.int().min(1).max(MAX_PAGE_SIZE)).optional())
+		.preprocess(absentWhenEmpty, wholeNumber.pipe(z.int().min(1).max(MAX_PAGE_SIZE)).default(MAX_PAGE_SIZE))
 		.openapi({
 			param: { description: `Page size, 1–${MAX_PAGE_SIZE}.` },
 			type: "integer",
@@ -21,10 +38,23 @@ export const listQuerySchema = z.object({
 			maximum: MAX_PAGE_SIZE,
 			default: MAX_PAGE_SIZE,
 		}),
-	offset: z
-		.preprocess(absentWhenEmpty, wholeNumber.pipe(z.int().min(0)).optional())
-		.openapi({ param: { description: "Rows to skip." }, type: "integer", minimum: 0, default: 0 }),
-	sort: z.preprocess(absentWhenEmpty, z.enum(sortKeys).optional()).openapi({
+	offset: z.preprocess(absentWhenEmpty, wholeNumber.pipe(z.int().min(0)).default(0)).openapi({
+		param: {
+			description:
+				"Rows to skip. Costs time in proportion to the offset: follow the `Link` cursors to page deep.",
+		},
+		type: "integer",
+		minimum: 0,
+		default: 0,
+	}),
+	cursor: z.preprocess(absentWhenEmpty, z.string().max(MAX_CURSOR_LENGTH).optional()).openapi({
+		param: {
+			description:
+				"An opaque page position from a `Link` URL (next, prev, last); the same cost at any depth. Keep the sort it was made for.",
+		},
+		type: "string",
+	}),
+	sort: z.preprocess(absentWhenEmpty, z.enum(SORT_KEYS).optional()).openapi({
 		param: { description: "A field to sort by, `-` first for descending; ties keep insertion order." },
 		example: "-age",
 	}),
@@ -40,6 +70,24 @@ export const listQuerySchema = z.object({
 	q: z
 		.preprocess(absentWhenEmpty, z.string().max(100).refine(isStorableText, STORABLE_TEXT_MESSAGE).optional())
 		.openapi({ param: { description: "Case-insensitive part of the name." }, example: "braund" }),
+});
+
+/** The list's query: filters, sort and either an offset or a cursor, checked against the sort. */
+export const listQuerySchema = fieldsSchema.transform(async ({ cursor, ...query }, ctx) => {
+	if (cursor === undefined) return { ...query, page: undefined as PagePosition | undefined };
+	const issue = (message: string) => {
+		ctx.addIssue({ code: "custom", path: ["cursor"], message, input: cursor });
+		return z.NEVER;
+	};
+	const payload = cursorPayloadSchema.safeParse(await decodeCursor(cursor));
+	if (!payload.success) return issue("not a cursor of this list (edited or cut short?)");
+	const { sort, before, at } = payload.data;
+	if (sort !== (query.sort ?? "")) {
+		return issue(`made for sort=${sort || "(none)"}; keep the sort of the link it came from`);
+	}
+	if (at && !isPositionIn(orderKeys(query.sort), at)) return issue("holds a position outside the list");
+	if (query.offset > 0) return issue("cannot be combined with offset");
+	return { ...query, page: { before, at } as PagePosition | undefined };
 });
 
 export type ListQuery = z.output<typeof listQuerySchema>;

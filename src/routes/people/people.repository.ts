@@ -1,45 +1,73 @@
-import { and, asc, count, desc, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, ilike, type SQL } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 import type { NewPerson, Person, PersonPatch } from "../../db/person.schemas";
 import { passengers } from "../../db/schema";
 import type { Db } from "../../lib/db";
+import { type CountMode, countQueries, type Total } from "./people.count";
+import { partsAfter, scanOrder, unionOrder } from "./people.keyset";
+import { type KeyValue, orderKeys, positionOf } from "./people.order";
 import type { ListQuery } from "./people.query";
 
 // Each function is one SQL statement or one batch: one round trip to Neon per request.
 
 // What the API shows of a row: everything but the internal order key and load bookkeeping.
-const { id, loadId: _loadId, ...personColumns } = getTableColumns(passengers);
+const { id: _id, loadId: _loadId, ...personColumns } = getTableColumns(passengers);
 
 function filters(query: ListQuery): SQL | undefined {
 	return and(
 		query.survived === undefined ? undefined : eq(passengers.survived, query.survived),
 		query.passengerClass === undefined ? undefined : eq(passengers.passengerClass, query.passengerClass),
 		query.sex === undefined ? undefined : eq(passengers.sex, query.sex),
-		// strpos, not LIKE: the search text needs no escaping of % and _.
-		query.q === undefined ? undefined : sql`strpos(lower(${passengers.name}), lower(${query.q})) > 0`,
+		// ILIKE, which the trigram index serves; % _ and \ in the search are escaped to be literal.
+		query.q === undefined ? undefined : ilike(passengers.name, `%${query.q.replace(/[\\%_]/g, "\\$&")}%`),
 	);
 }
 
-function ordering(sort: string | undefined): SQL[] {
-	if (!sort) return [asc(id)];
-	const descending = sort.startsWith("-");
-	const column = personColumns[(descending ? sort.slice(1) : sort) as keyof typeof personColumns];
-	return [descending ? desc(column) : asc(column), asc(id)];
+export interface PeoplePage {
+	people: Person[];
+	/** Positions of the page's first and last rows, for the cursors of the links. */
+	first?: KeyValue[];
+	last?: KeyValue[];
+	/** Whether rows follow the page in reading order (after it; before it for a backward page). */
+	more: boolean;
+	total: Total;
 }
 
-/** A page of people and the number matching the filters, in one batch. */
-export async function listPeople(db: Db, query: ListQuery & { limit: number; offset: number }) {
+/**
+ * A page of people and their total, in one batch. A page starts at an offset or at a
+ * keyset position; one row more than the limit is read to tell whether another page follows.
+ */
+export async function listPeople(db: Db, query: ListQuery, countMode: CountMode): Promise<PeoplePage> {
 	const where = filters(query);
-	const [people, [totals]] = await db.batch([
+	const keys = orderKeys(query.sort);
+	const backward = query.page?.before ?? false;
+	const at = query.page?.at;
+	const part = (condition?: SQL) =>
 		db
-			.select(personColumns)
+			.select({ id: passengers.id, ...personColumns })
 			.from(passengers)
-			.where(where)
-			.orderBy(...ordering(query.sort))
-			.limit(query.limit)
-			.offset(query.offset),
-		db.select({ total: count() }).from(passengers).where(where),
-	]);
-	return { people: people as Person[], total: totals?.total ?? 0 };
+			.where(and(where, condition))
+			.orderBy(...scanOrder(keys, backward))
+			.limit(query.limit + 1);
+	const parts = at ? partsAfter(keys, at, backward).map(part) : [part().offset(query.offset)];
+	const [first, second] = parts as [ReturnType<typeof part>, ReturnType<typeof part>?];
+	const page = second
+		? unionAll(first, second)
+				.orderBy(...unionOrder(keys, backward))
+				.limit(query.limit + 1)
+		: first;
+	const count = countQueries(db, where, countMode);
+	const [rows, ...counted] = await db.batch([page, ...count.queries] as [typeof page]);
+	const more = rows.length > query.limit;
+	const inOrder = rows.slice(0, query.limit);
+	if (backward) inOrder.reverse();
+	return {
+		people: inOrder.map(({ id: _id, ...person }) => person as Person),
+		first: inOrder[0] && positionOf(keys, inOrder[0] as Person & { id: number }),
+		last: inOrder.at(-1) && positionOf(keys, inOrder.at(-1) as Person & { id: number }),
+		more,
+		total: count.read(counted as never),
+	};
 }
 
 export async function findPerson(db: Db, uuid: string): Promise<Person | undefined> {

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { newPersonSchema, personPatchSchema, personSchema } from "../../db/person.schemas";
 import { problemResponses } from "../../lib/problem";
+import { EXACT_COUNT_LIMIT } from "./people.count";
 import { listQuerySchema } from "./people.query";
 
 const tags = ["People"];
@@ -9,6 +10,18 @@ const uuidParam = z.object({
 	uuid: z
 		.uuid()
 		.openapi({ param: { name: "uuid", in: "path" }, example: "0d1a7a3e-5b8f-4a4e-9a43-1c2d3e4f5a6b" }),
+});
+
+const preferHeader = z.object({
+	prefer: z
+		.string()
+		.optional()
+		.openapi({
+			param: {
+				description: `How to count X-Total-Count: \`count=exact\`, \`count=planned\` (the planner's estimate) or \`count=estimated\` (the default: exact up to ${EXACT_COUNT_LIMIT} matches, the estimate above).`,
+			},
+			example: "count=exact",
+		}),
 });
 
 const personJson = { "application/json": { schema: personSchema } };
@@ -40,13 +53,19 @@ export const list = createRoute({
 	tags,
 	summary: "List people",
 	description: "Insertion (CSV) order unless `sort` says otherwise. `X-Total-Count` and `Link` help paging.",
-	request: { query: listQuerySchema },
+	request: { query: listQuerySchema, headers: preferHeader },
 	responses: {
 		200: {
 			description: "A page of people",
 			headers: z.object({
-				"X-Total-Count": z.string().openapi({ description: "Rows matching the filters" }),
-				Link: z.string().openapi({ description: "RFC 8288 links: first, prev, next, last" }),
+				"X-Total-Count": z.string().openapi({ description: "People matching the filters" }),
+				"X-Total-Count-Mode": z.enum(["exact", "planned"]).openapi({
+					description: "`exact`: counted; `planned`: the query planner's estimate",
+				}),
+				"Preference-Applied": z.string().optional().openapi({ description: "The count preference honoured" }),
+				Link: z.string().openapi({
+					description: "RFC 8288 links: first, prev, next, last; all but first carry a cursor",
+				}),
 			}),
 			content: { "application/json": { schema: z.array(personSchema) }, ...html },
 		},

@@ -2,9 +2,8 @@ import type { Person } from "../../db/person.schemas";
 import { SEXES } from "../../db/rules";
 import { Layout } from "../../lib/html-layout";
 import type { PageLinks } from "../../lib/pagination";
+import type { Total } from "./people.count";
 import type { ListQuery } from "./people.query";
-
-type Query = ListQuery & { limit: number; offset: number };
 
 function Choice({
 	name,
@@ -32,7 +31,7 @@ function Choice({
 	);
 }
 
-function Filters({ query }: { query: Query }) {
+function Filters({ query }: { query: ListQuery }) {
 	return (
 		<form class="filters" method="get" action="/people">
 			<label>
@@ -76,18 +75,21 @@ function Pages({ links }: { links: PageLinks }) {
 	);
 }
 
-export function PeoplePage(props: { people: Person[]; query: Query; total: number; links: PageLinks }) {
+/** "Showing 11–20 of 887": the position is known for offset pages; cursor pages show the count. */
+function shown(people: Person[], query: ListQuery, total: Total): string {
+	const of = total.mode === "exact" ? `of ${total.count}` : `of about ${total.count}`;
+	if (query.page) return `Showing ${people.length} ${of}`;
+	return `Showing ${query.offset + 1}–${query.offset + people.length} ${of}`;
+}
+
+export function PeoplePage(props: { people: Person[]; query: ListQuery; total: Total; links: PageLinks }) {
 	const { people, query, total, links } = props;
-	const first = total === 0 ? 0 : Math.min(query.offset + 1, total);
-	const last = Math.min(query.offset + people.length, total);
 	return (
 		<Layout title="People">
 			<h1>People</h1>
 			<Filters query={query} />
 			<p>
-				{people.length > 0
-					? `Showing ${first}–${last} of ${total}`
-					: `No people on this page (${total} match)`}
+				{people.length > 0 ? shown(people, query, total) : `No people on this page (${total.count} match)`}
 			</p>
 			<table>
 				<thead>

@@ -3,7 +3,11 @@ import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
 import { connectPostgres, parseAddress, tunnelPostgresOverWebSocket } from "./postgres-over-websocket";
 import { PostgresPools } from "./postgres-pools";
-import { answerSqlOverHttp } from "./sql-over-http";
+import { answerSqlOverHttp, type Query } from "./sql-over-http";
+
+// How many of the latest HTTP round trips GET /queries shows, each as its list of
+// statements with their parameters (benchmarks and plan tests EXPLAIN them).
+const QUERY_LOG_SIZE = 50;
 
 export interface NeonEndpointOptions {
 	port?: number;
@@ -25,12 +29,18 @@ export interface NeonEndpoint {
 
 /**
  * A local stand-in for Neon's serverless endpoint, so the worker runs the same driver code
- * against a local Postgres as against Neon. `GET /stats` reports the round-trip counter.
+ * against a local Postgres as against Neon. `GET /stats` reports the round-trip counter,
+ * `GET /queries` the statements of the latest round trips.
  */
 export async function startNeonEndpoint(options: NeonEndpointOptions = {}): Promise<NeonEndpoint> {
 	const { port = 0, host = "127.0.0.1", maxConnections = 10 } = options;
 	const pools = new PostgresPools(maxConnections);
 	let roundTrips = 0;
+	const queryLog: Query[][] = [];
+	const logQueries = (queries: Query[]) => {
+		queryLog.push(queries);
+		queryLog.splice(0, queryLog.length - QUERY_LOG_SIZE);
+	};
 
 	const server: Server = createServer(async (req, res) => {
 		if (req.method === "GET" && req.url === "/stats") {
@@ -38,15 +48,21 @@ export async function startNeonEndpoint(options: NeonEndpointOptions = {}): Prom
 			res.end(JSON.stringify({ roundTrips }));
 			return;
 		}
+		if (req.method === "GET" && req.url === "/queries") {
+			res.writeHead(200, { "content-type": "application/json" });
+			res.end(JSON.stringify(queryLog));
+			return;
+		}
 		if (req.method !== "POST" || !req.url?.startsWith("/sql")) {
 			res.writeHead(404, { "content-type": "application/json" });
-			res.end(JSON.stringify({ message: "not found: POST /sql, GET /stats or WebSocket /v2" }));
+			res.end(JSON.stringify({ message: "not found: POST /sql, GET /stats, GET /queries or WebSocket /v2" }));
 			return;
 		}
 		const chunks: Buffer[] = [];
 		for await (const chunk of req) chunks.push(chunk as Buffer);
 		roundTrips++;
-		const reply = await answerSqlOverHttp(pools, req.headers, Buffer.concat(chunks).toString("utf8"));
+		const body = Buffer.concat(chunks).toString("utf8");
+		const reply = await answerSqlOverHttp(pools, req.headers, body, logQueries);
 		res.writeHead(reply.status, { "content-type": "application/json" });
 		res.end(JSON.stringify(reply.body));
 	});

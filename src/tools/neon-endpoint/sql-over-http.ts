@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import pg from "pg";
 import { type PostgresPools, rawText } from "./postgres-pools";
 
-interface Query {
+export interface Query {
 	query: string;
 	params?: unknown[];
 }
@@ -46,6 +46,7 @@ export async function answerSqlOverHttp(
 	pools: PostgresPools,
 	headers: IncomingHttpHeaders,
 	body: string,
+	onQueries: (queries: Query[]) => void = () => {},
 ): Promise<HttpReply> {
 	const connectionString = header(headers, "neon-connection-string");
 	if (!connectionString) return neonError(400, "missing Neon-Connection-String header");
@@ -55,6 +56,11 @@ export async function answerSqlOverHttp(
 	} catch {
 		return neonError(400, "request body is not JSON");
 	}
+	onQueries(
+		Array.isArray(request.queries)
+			? request.queries
+			: [{ query: String(request.query), params: request.params }],
+	);
 	const arrayMode = header(headers, "neon-array-mode") === "true";
 	let client: pg.PoolClient;
 	try {

@@ -30,6 +30,30 @@ describe("one database round trip per request", () => {
 			200,
 			plain(() => api("/people?sex=female&q=mrs&sort=-fare&limit=5&offset=5")),
 		],
+		[
+			"GET /people by a cursor, counted exactly",
+			200,
+			async () => {
+				const first = await api("/people?limit=5&sort=-age");
+				const next = /<([^>]+)>; rel="next"/.exec(first.headers.get("Link") ?? "")?.[1] ?? "";
+				return () =>
+					api(new URL(next).pathname + new URL(next).search, { headers: { Prefer: "count=exact" } });
+			},
+		],
+		[
+			"GET /people, counted by the planner",
+			200,
+			plain(() => api("/people?q=mr", { headers: { Prefer: "count=planned" } })),
+		],
+		[
+			"GET /people, the last page",
+			200,
+			async () => {
+				const first = await api("/people?limit=5&sex=male");
+				const last = /<([^>]+)>; rel="last"/.exec(first.headers.get("Link") ?? "")?.[1] ?? "";
+				return () => api(new URL(last).pathname + new URL(last).search);
+			},
+		],
 		["GET /people/{uuid}", 200, withExisting((uuid) => api(`/people/${uuid}`))],
 		["GET /people/{uuid} absent", 404, plain(() => api(`/people/${absent}`))],
 		["POST /people", 201, plain(() => sendJson("POST", "/people", samplePerson()))],

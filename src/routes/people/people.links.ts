@@ -1,0 +1,43 @@
+import { encodeCursor } from "../../lib/cursor";
+import { listUrl, type PageLinks } from "../../lib/pagination";
+import type { CursorPayload, ListQuery } from "./people.query";
+import type { PeoplePage } from "./people.repository";
+
+/**
+ * first, prev, next and last of a page. All but `first` carry a cursor, so following them
+ * costs the same at any depth; each keeps the filters, the sort and the limit.
+ */
+export async function peopleLinks(
+	requestUrl: string,
+	query: ListQuery,
+	page: PeoplePage,
+): Promise<PageLinks> {
+	const sort = query.sort ?? "";
+	const base = {
+		limit: String(query.limit),
+		sort: query.sort,
+		survived: query.survived?.toString(),
+		passengerClass: query.passengerClass?.toString(),
+		sex: query.sex,
+		q: query.q,
+	};
+	const at = async (cursor?: CursorPayload) =>
+		listUrl(requestUrl, { ...base, cursor: cursor && (await encodeCursor(cursor)) });
+	const backward = query.page?.before ?? false;
+	const started = query.page?.at !== undefined || query.offset > 0;
+	const links: PageLinks = { first: await at() };
+	if (page.first) {
+		if (backward ? page.more : started) links.prev = await at({ sort, before: true, at: page.first });
+		if (backward ? query.page?.at !== undefined : page.more) {
+			links.next = await at({ sort, before: false, at: page.last });
+		}
+	} else if (started && !backward) {
+		// Past the end: the way back is the last page.
+		links.prev = await at({ sort, before: true });
+	} else if (backward && query.page?.at !== undefined) {
+		// In front of the start: the way on is the first page.
+		links.next = links.first;
+	}
+	links.last = await at({ sort, before: true });
+	return links;
+}
