@@ -29,7 +29,7 @@ describe("GET /openapi.json", () => {
 		expect(statuses("/readyz", "get")).toEqual(["200", "503"]);
 		expect(doc.paths["/people"]?.post?.security).toEqual([{ bearerAuth: [] }]);
 		expect(doc.paths["/people"]?.get?.parameters?.map((p) => p.name).sort()).toEqual(
-			["limit", "offset", "passengerClass", "q", "sex", "sort", "survived"].sort(),
+			["cursor", "limit", "offset", "passengerClass", "prefer", "q", "sex", "sort", "survived"].sort(),
 		);
 		expect(doc.components.schemas.Person?.example).toMatchObject({ name: "Mr. Owen Harris Braund" });
 		expect(Object.keys(doc.paths["/people"]?.get?.responses["400"]?.content ?? {})).toEqual([

@@ -39,3 +39,35 @@ export function sql(query: string, params: unknown[] = []): Promise<Record<strin
 	neonConfig.fetchEndpoint = env.NEON_HTTP_ENDPOINT;
 	return neon(env.DATABASE_URL).query(query, params) as Promise<Record<string, unknown>[]>;
 }
+
+/** The statements (with parameters) of the latest round trip the local Neon endpoint served. */
+export async function lastStatements(): Promise<{ query: string; params?: unknown[] }[]> {
+	const response = await fetch(new URL("/queries", env.NEON_HTTP_ENDPOINT));
+	return ((await response.json()) as { query: string; params?: unknown[] }[][]).at(-1) ?? [];
+}
+
+export interface PlanNode {
+	"Node Type": string;
+	"Index Name"?: string;
+	Plans?: PlanNode[];
+}
+
+/**
+ * The plan Postgres chooses for a statement with some of its methods turned off
+ * (`enable_seqscan`, …): at the tests' 887 rows a sequential scan and a sort are cheapest,
+ * so this asks which index would serve the statement instead.
+ */
+export async function planWithout(
+	methods: string[],
+	query: string,
+	params: unknown[] = [],
+): Promise<PlanNode> {
+	neonConfig.fetchEndpoint = env.NEON_HTTP_ENDPOINT;
+	const db = neon(env.DATABASE_URL);
+	const results = await db.transaction([
+		...methods.map((method) => db.query(`SET LOCAL ${method} = off`)),
+		db.query(`EXPLAIN (FORMAT JSON) ${query}`, params),
+	]);
+	const [explained] = results.at(-1) as { "QUERY PLAN": { Plan: PlanNode }[] }[];
+	return explained?.["QUERY PLAN"][0]?.Plan as PlanNode;
+}

@@ -4,6 +4,7 @@
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import type { Person } from "../../db/person.schemas";
+import { BENCH_ADMIN_URL, roundTrips } from "../bench/shared";
 import { runCommand } from "../lib/cli";
 import { freePort } from "../lib/ports";
 import { startLocalStack } from "../local-stack";
@@ -14,7 +15,6 @@ const { values } = parseArgs({
 });
 const duration = Number(values.duration);
 const connections = Number(values.connections);
-const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 const person = (i: number) => ({
 	survived: i % 2 === 0,
@@ -28,7 +28,7 @@ const person = (i: number) => ({
 });
 
 runCommand("bench:api", async () => {
-	const database = await createScratchDatabase(adminUrl, "titanic_bench");
+	const database = await createScratchDatabase(BENCH_ADMIN_URL, "titanic_bench");
 	const stack = await startLocalStack({
 		databaseUrl: database.url,
 		seedCsv: "data/titanic.csv",
@@ -79,7 +79,3 @@ runCommand("bench:api", async () => {
 		await database.drop();
 	}
 });
-
-async function roundTrips(endpoint: string): Promise<number> {
-	return ((await (await fetch(new URL("/stats", endpoint))).json()) as { roundTrips: number }).roundTrips;
-}

@@ -12,6 +12,7 @@ import autocannon from "autocannon";
 import fc from "fast-check";
 import pg from "pg";
 import type { Person } from "../../db/person.schemas";
+import { BENCH_ADMIN_URL } from "../bench/shared";
 import { CliError, runCommand } from "../lib/cli";
 import { freePort } from "../lib/ports";
 import { type BadRequest, badRequest } from "../load-test/bad-requests";
@@ -31,7 +32,6 @@ const duration = Number(values.duration);
 const faultSeconds = Number(values["fault-seconds"]);
 const badRequests = Number(values["bad-requests"]);
 const connections = Number(values.connections);
-const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 // A request in flight when the path is cut or mended may end just after: grace around the window.
 const GRACE_MS = 2_000;
 
@@ -54,7 +54,7 @@ const check = (ok: boolean, message: string) => {
 };
 
 runCommand("test:load", async () => {
-	const database = await createScratchDatabase(adminUrl, "titanic_load");
+	const database = await createScratchDatabase(BENCH_ADMIN_URL, "titanic_load");
 	const target = new URL(database.url);
 	const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
 	const viaProxy = new URL(database.url);

@@ -36,3 +36,12 @@ export function describeError(error: unknown): string {
 	const message = (error as { message?: unknown } | null)?.message;
 	return typeof message === "string" ? message : String(error);
 }
+
+/** A command-line flag that must be a whole number ≥ `min`, or one clear line saying so. */
+export function wholeNumberFlag(name: string, value: string | undefined, min = 1): number {
+	const number = Number(value);
+	if (!value || !/^\d+$/.test(value) || number < min) {
+		throw new CliError(`--${name} must be a whole number ≥ ${min} (got ${JSON.stringify(value ?? "")})`);
+	}
+	return number;
+}

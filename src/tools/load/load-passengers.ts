@@ -61,6 +61,9 @@ export async function loadPassengers(
 		const loadId = await recordLoad(client, sha256, fileName);
 		const scan = await scanPassengers(path, options, await batchWriter(client, loadId));
 		await setLoadRows(client, loadId, scan.rows);
+		// Fresh statistics, so the planner's plans and count estimates fit the new rows from
+		// the first request on, rather than after autovacuum gets round to it.
+		await client.query("ANALYZE passengers");
 		await client.query("COMMIT");
 		return { outcome: "loaded", replacedRows, ...scan };
 	} catch (error) {

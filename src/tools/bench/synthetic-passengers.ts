@@ -1,0 +1,110 @@
+import { createWriteStream } from "node:fs";
+import { CSV_HEADER } from "../load/passenger-csv";
+
+// Synthetic passengers for the benchmarks: names varied the way real lists are (a few
+// very common surnames, a long tail of rare ones), so that name searches cost what they would.
+const TITLES = [
+	["Mr.", 45],
+	["Mrs.", 20],
+	["Miss", 20],
+	["Master", 10],
+	["Dr.", 3],
+	["Rev.", 2],
+] as const;
+const FIRST_NAMES = [
+	"William",
+	"John",
+	"Mary",
+	"Anna",
+	"Thomas",
+	"Elizabeth",
+	"James",
+	"Margaret",
+	"George",
+	"Helen",
+];
+const SYLLABLES = [
+	"an",
+	"ber",
+	"cal",
+	"dor",
+	"el",
+	"fen",
+	"gar",
+	"hol",
+	"is",
+	"jor",
+	"kel",
+	"lin",
+	"mor",
+	"nor",
+];
+const SURNAMES = 100_000;
+
+/** A small deterministic generator (mulberry32), so every run makes the same file. */
+function random(seed: number): () => number {
+	let state = seed;
+	return () => {
+		state = (state + 0x6d2b79f5) | 0;
+		let t = Math.imul(state ^ (state >>> 15), 1 | state);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+	};
+}
+
+/** The surname of rank `index`: three syllables, the digits of the index in base 90. */
+export function surname(index: number): string {
+	const n = SYLLABLES.length;
+	const name = [index % n, Math.floor(index / n) % n, Math.floor(index / n / n) % n]
+		.map((digit) => SYLLABLES[digit])
+		.join("");
+	return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+function title(r: number): string {
+	let percent = r * 100;
+	for (const [text, share] of TITLES) {
+		percent -= share;
+		if (percent < 0) return text;
+	}
+	return "Mr.";
+}
+
+export interface SyntheticFile {
+	/** How often each surname rank was used, for choosing a rare one to search for. */
+	surnameCounts: Map<number, number>;
+}
+
+/**
+ * Writes `count` passengers as the loader's CSV: quoted names with commas now and then,
+ * fractional ages, whole and fractional fares, and surnames of skewed frequency.
+ */
+export async function writeSyntheticCsv(path: string, count: number, seed = 1912): Promise<SyntheticFile> {
+	const next = random(seed);
+	const surnameCounts = new Map<number, number>();
+	const out = createWriteStream(path);
+	const write = (text: string) =>
+		out.write(text) ? undefined : new Promise<void>((resolve) => out.once("drain", () => resolve()));
+	await write(`${CSV_HEADER.join(",")}\n`);
+	let chunk = "";
+	for (let i = 0; i < count; i++) {
+		const rank = Math.floor(SURNAMES * next() ** 4);
+		surnameCounts.set(rank, (surnameCounts.get(rank) ?? 0) + 1);
+		const first = FIRST_NAMES[Math.floor(next() * FIRST_NAMES.length)];
+		const name = `${title(next())} ${first} ${surname(rank)}`;
+		const quoted = i % 20 === 0 ? `"${surname(rank)}, ${name}"` : name;
+		const age = i % 25 === 0 ? Math.round(next() * 100) / 100 + 0.42 : Math.floor(next() * 80);
+		const fare = i % 5 === 0 ? Math.floor(next() * 100) : Math.round(next() * 50_000) / 100;
+		const survived = next() < 0.38 ? 1 : 0;
+		const passengerClass = 1 + Math.floor(next() * 3);
+		const sex = next() < 0.5 ? "male" : "female";
+		chunk += `${survived},${passengerClass},${quoted},${sex},${age},${i % 5},${i % 4},${fare}\n`;
+		if (chunk.length > 1 << 16) {
+			await write(chunk);
+			chunk = "";
+		}
+	}
+	await write(chunk);
+	await new Promise((resolve) => out.end(resolve));
+	return { surnameCounts };
+}

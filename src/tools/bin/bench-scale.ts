@@ -1,0 +1,143 @@
+// npm run bench:scale [-- --rows N --samples S]
+// Database time per kind of list request at the real 887 rows and at N synthetic rows
+// (default 1,000,000) loaded through db:load: a scratch database on the machine's
+// PostgreSQL, `wrangler dev` in front, Server-Timing's db duration per request, p50 and
+// p95 of S samples, and how Postgres reads the table for each kind (its plan's scans).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { encodeCursor } from "../../lib/cursor";
+import { SORT_KEYS } from "../../routes/people/people.order";
+import { planShape } from "../bench/plan-shape";
+import { BENCH_ADMIN_URL, lastStatements, runProcess, timed } from "../bench/shared";
+import { surname, writeSyntheticCsv } from "../bench/synthetic-passengers";
+import { runCommand, wholeNumberFlag } from "../lib/cli";
+import { freePort } from "../lib/ports";
+import { type LocalStack, startLocalStack } from "../local-stack";
+import { createScratchDatabase } from "../scratch-database";
+
+const { values } = parseArgs({
+	options: { rows: { type: "string", default: "1000000" }, samples: { type: "string", default: "15" } },
+});
+const rows = wholeNumberFlag("rows", values.rows);
+const samples = wholeNumberFlag("samples", values.samples);
+
+/** What the request kinds need to know of the table: a person, search terms, deep positions. */
+interface Probe {
+	uuid: string;
+	rare: string;
+	common: string;
+	deepOffset: number;
+	deepCursor: string;
+	deepAgeCursor: string;
+	lastUrl: string;
+}
+
+type Kind = [name: string, path: (probe: Probe) => string, headers?: Record<string, string>];
+const KINDS: Kind[] = [
+	["lookup GET /people/{uuid}", (p) => `/people/${p.uuid}`],
+	["first page, default (limit 1000)", () => "/people"],
+	["first page, limit 100", () => "/people?limit=100"],
+	...SORT_KEYS.map((sort): Kind => [`sort=${sort}, limit 100`, () => `/people?sort=${sort}&limit=100`]),
+	["q, a rare surname", (p) => `/people?limit=100&q=${p.rare}`],
+	["q, a common part", (p) => `/people?limit=100&q=${p.common}`],
+	["filters (survived, class, sex)", () => "/people?limit=100&survived=true&passengerClass=1&sex=female"],
+	["filters + sort", () => "/people?limit=100&passengerClass=1&sex=female&sort=-fare"],
+	["filter + search + sort", (p) => `/people?limit=100&sex=male&q=${p.common}&sort=age`],
+	["deep page by cursor (90 %)", (p) => `/people?limit=100&cursor=${p.deepCursor}`],
+	["deep page by cursor, sort=age (90 %)", (p) => `/people?limit=100&sort=age&cursor=${p.deepAgeCursor}`],
+	["last page (Link rel=last)", (p) => p.lastUrl],
+	["deep page by offset (90 %)", (p) => `/people?limit=100&offset=${p.deepOffset}`],
+	["count, default (estimated)", () => "/people?limit=1"],
+	["count, Prefer: count=exact", () => "/people?limit=1", { Prefer: "count=exact" }],
+];
+
+runCommand("bench:scale", async () => {
+	const database = await createScratchDatabase(BENCH_ADMIN_URL, "titanic_scale");
+	const folder = mkdtempSync(join(tmpdir(), "titanic-scale-"));
+	const stack = await startLocalStack({
+		databaseUrl: database.url,
+		seedCsv: "data/titanic.csv",
+		port: await freePort(),
+	});
+	const client = new pg.Client(database.url);
+	await client.connect();
+	try {
+		console.log(`bench:scale: wrangler dev on PostgreSQL, ${samples} samples per request kind`);
+		const small = await measure(stack, client, await probe(stack, client, "braund", "mrs"));
+		const csv = join(folder, "synthetic.csv");
+		const { surnameCounts } = await writeSyntheticCsv(csv, rows);
+		const load = timed(() =>
+			runProcess("npx", ["tsx", "src/tools/bin/load.ts", csv], { DATABASE_URL: database.url }),
+		);
+		console.log(
+			`bench:scale: db:load took ${load.seconds.toFixed(1)} s for ${rows} rows; then VACUUM, as autovacuum would`,
+		);
+		await client.query("VACUUM (ANALYZE) passengers");
+		const rare = [...surnameCounts].sort(([, a], [, b]) => Math.abs(a - 38) - Math.abs(b - 38))[0]?.[0] ?? 0;
+		const large = await measure(stack, client, await probe(stack, client, surname(rare), "mrs"));
+		const total = rows + 887;
+		console.log(
+			`| request | 887 rows: db p50 / p95 ms | ${total} rows: db p50 / p95 ms | count at ${total} | plan at ${total} |`,
+		);
+		console.log("|---|---:|---:|---|---|");
+		for (const [i, [name]] of KINDS.entries()) {
+			const [s, l] = [small[i], large[i]];
+			console.log(`| ${name} | ${s?.p50} / ${s?.p95} | ${l?.p50} / ${l?.p95} | ${l?.count} | ${l?.plan} |`);
+		}
+	} finally {
+		await client.end();
+		await stack.stop();
+		await database.drop();
+		rmSync(folder, { recursive: true, force: true });
+	}
+});
+
+async function probe(stack: LocalStack, client: pg.Client, rare: string, common: string): Promise<Probe> {
+	const { rows: counted } = await client.query("SELECT count(*)::int AS n FROM passengers");
+	const deepOffset = Math.floor((counted[0]?.n ?? 0) * 0.9);
+	const row = async (order: string) =>
+		(
+			await client.query(`SELECT id, uuid, age FROM passengers ORDER BY ${order} OFFSET $1 LIMIT 1`, [
+				deepOffset,
+			])
+		).rows[0];
+	const byId = await row("id");
+	const byAge = await row("age, id");
+	const first = await fetch(`${stack.apiUrl}/people?limit=100`);
+	const lastUrl = /<([^>]+)>; rel="last"/.exec(first.headers.get("Link") ?? "")?.[1] ?? "";
+	return {
+		uuid: byId.uuid,
+		rare,
+		common,
+		deepOffset,
+		deepCursor: await encodeCursor({ sort: "", before: false, at: [byId.id] }),
+		deepAgeCursor: await encodeCursor({ sort: "age", before: false, at: [byAge.age, byAge.id] }),
+		lastUrl: new URL(lastUrl).pathname + new URL(lastUrl).search,
+	};
+}
+
+async function measure(stack: LocalStack, client: pg.Client, probe: Probe) {
+	const results = [];
+	for (const [, path, headers] of KINDS) {
+		const url = `${stack.apiUrl}${path(probe)}`;
+		const timings: number[] = [];
+		let count = "";
+		for (let i = 0; i < samples + 2; i++) {
+			const response = await fetch(url, { headers });
+			await response.arrayBuffer();
+			if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+			const db = Number(/db;dur=([\d.]+)/.exec(response.headers.get("Server-Timing") ?? "")?.[1]);
+			if (i >= 2) timings.push(db);
+			count = response.headers.get("X-Total-Count-Mode") ?? "";
+		}
+		const plan = await planShape(client, await lastStatements(stack.neonHttpEndpoint));
+		timings.sort((a, b) => a - b);
+		const at = (q: number) =>
+			timings[Math.min(timings.length - 1, Math.floor(q * timings.length))]?.toFixed(1);
+		results.push({ p50: at(0.5), p95: at(0.95), count, plan });
+	}
+	return results;
+}
