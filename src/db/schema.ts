@@ -14,24 +14,6 @@ import {
 } from "drizzle-orm/pg-core";
 import { NAME_MAX_LENGTH, SEXES } from "./rules";
 
-/**
- * The fields a list can be sorted by, each with two indexes, (field, id) and (field DESC,
- * id): ties keep insertion order in both directions, and a keyset page starts with one
- * index descent at any depth. DESC NULLS FIRST is what `ORDER BY … DESC` means, so the
- * planner matches it (the columns are NOT NULL, but the planner does not use that). uuid is
- * unique, so its own index needs no tie-breaker.
- */
-export const SORTED_WITH_TIES = [
-	"survived",
-	"passengerClass",
-	"name",
-	"sex",
-	"age",
-	"siblingsOrSpousesAboard",
-	"parentsOrChildrenAboard",
-	"fare",
-] as const;
-
 export const passengers = pgTable(
 	"passengers",
 	{
@@ -64,7 +46,12 @@ export const passengers = pgTable(
 		check("passengers_fare_check", sql`${t.fare} >= 0 and ${t.fare} < 'Infinity'`),
 		check("passengers_siblings_or_spouses_aboard_check", sql`${t.siblingsOrSpousesAboard} >= 0`),
 		check("passengers_parents_or_children_aboard_check", sql`${t.parentsOrChildrenAboard} >= 0`),
-		...SORTED_WITH_TIES.flatMap((field) => [
+		// The fields a list can be sorted by, each with two indexes, (field, id) and (field DESC,
+		// id): ties keep insertion order in both directions, and a keyset page starts with one
+		// index descent at any depth. DESC NULLS FIRST is what `ORDER BY … DESC` means, so the
+		// planner matches it (the columns are NOT NULL, but the planner does not use that).
+		// uuid is unique: its own index needs no tie-breaker.
+		...sortedWithTies(t).flatMap((field) => [
 			index(`passengers_${toSnakeCase(field)}_id_idx`).on(t[field].asc(), t.id.asc()),
 			index(`passengers_${toSnakeCase(field)}_desc_id_idx`).on(t[field].desc().nullsFirst(), t.id.asc()),
 		]),
@@ -72,6 +59,12 @@ export const passengers = pgTable(
 		index("passengers_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
 	],
 );
+
+/** Every column of a person but uuid, which is unique: the internal columns are not fields. */
+function sortedWithTies<T extends object>(columns: T) {
+	const notFields = new Set(["id", "uuid", "loadId"]);
+	return (Object.keys(columns) as (keyof T & string)[]).filter((column) => !notFields.has(column));
+}
 
 /** The CSV loader's ledger: one row per file loaded, so a rerun is a no-op and --replace knows what to swap. */
 export const passengerLoads = pgTable("passenger_loads", {
