@@ -9,7 +9,7 @@ z.config({
 });
 
 // The first passenger of the dataset, used as the example throughout the OpenAPI spec.
-const example = {
+export const personExample = {
 	uuid: "0d1a7a3e-5b8f-4a4e-9a43-1c2d3e4f5a6b",
 	survived: false,
 	passengerClass: 3,
@@ -40,7 +40,7 @@ const fields = {
 
 export const personSchema = z
 	.strictObject({ uuid: z.uuid().openapi({ description: "The passenger's public identifier." }), ...fields })
-	.openapi("Person", { example });
+	.openapi("Person", { example: personExample });
 
 export type Person = z.infer<typeof personSchema>;
 
@@ -51,7 +51,7 @@ export const newPersonSchema = z
 		uuid: z.uuid().optional().openapi({ description: "Choose it to make a retried create safe." }),
 		survived: fields.survived.default(false),
 	})
-	.openapi("NewPerson", { example });
+	.openapi("NewPerson", { example: personExample });
 
 export type NewPerson = z.infer<typeof newPersonSchema>;
 

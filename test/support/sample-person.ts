@@ -1,4 +1,5 @@
 import type { Client } from "@neondatabase/serverless";
+import { PASSENGER_COLUMN_LIST, PASSENGER_FIELDS } from "../../src/db/passenger-fields";
 import type { NewPerson } from "../../src/db/person.schemas";
 
 let counter = 0;
@@ -19,22 +20,12 @@ export function samplePerson(overrides: Partial<NewPerson> = {}): NewPerson {
 	};
 }
 
-export const INSERT_PERSON = `INSERT INTO passengers (uuid, survived, passenger_class, name, sex, age,
-	siblings_or_spouses_aboard, parents_or_children_aboard, fare)
-	VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5, $6, $7, $8, $9) RETURNING uuid`;
+export const INSERT_PERSON = `INSERT INTO passengers (uuid, ${PASSENGER_COLUMN_LIST})
+	VALUES (coalesce($1::uuid, gen_random_uuid()), ${PASSENGER_FIELDS.map((_, i) => `$${i + 2}`).join(", ")})
+	RETURNING uuid`;
 
 export function insertParams(p: NewPerson): unknown[] {
-	return [
-		p.uuid ?? null,
-		p.survived,
-		p.passengerClass,
-		p.name,
-		p.sex,
-		p.age,
-		p.siblingsOrSpousesAboard,
-		p.parentsOrChildrenAboard,
-		p.fare,
-	];
+	return [p.uuid ?? null, ...PASSENGER_FIELDS.map(({ field }) => p[field])];
 }
 
 /**

@@ -1,4 +1,5 @@
 import { createWriteStream } from "node:fs";
+import type { NewPerson } from "../../db/person.schemas";
 import { CSV_HEADER } from "../load/passenger-csv";
 
 // Synthetic passengers for the benchmarks: names varied the way real lists are (a few
@@ -68,6 +69,20 @@ function title(r: number): string {
 		if (percent < 0) return text;
 	}
 	return "Mr.";
+}
+
+/** The i-th of a series of valid passengers for API requests: every field varies with i. */
+export function syntheticPerson(i: number): NewPerson {
+	return {
+		survived: i % 2 === 0,
+		passengerClass: (i % 3) + 1,
+		name: `${title((i % 100) / 100)} ${FIRST_NAMES[i % FIRST_NAMES.length]} ${surname(i)}`,
+		sex: i % 2 ? "male" : "female",
+		age: 0.42 + (i % 80),
+		siblingsOrSpousesAboard: i % 4,
+		parentsOrChildrenAboard: i % 3,
+		fare: 7.25 + (i % 500),
+	};
 }
 
 export interface SyntheticFile {

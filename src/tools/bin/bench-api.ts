@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import type { Person } from "../../db/person.schemas";
 import { BENCH_ADMIN_URL, roundTrips } from "../bench/shared";
+import { syntheticPerson } from "../bench/synthetic-passengers";
 import { runCommand } from "../lib/cli";
 import { freePort } from "../lib/ports";
 import { startLocalStack } from "../local-stack";
@@ -15,17 +16,6 @@ const { values } = parseArgs({
 });
 const duration = Number(values.duration);
 const connections = Number(values.connections);
-
-const person = (i: number) => ({
-	survived: i % 2 === 0,
-	passengerClass: (i % 3) + 1,
-	name: `Bench Passenger ${i}`,
-	sex: "female",
-	age: 0.42 + (i % 80),
-	siblingsOrSpousesAboard: i % 4,
-	parentsOrChildrenAboard: i % 3,
-	fare: 7.25 + (i % 500),
-});
 
 runCommand("bench:api", async () => {
 	const database = await createScratchDatabase(BENCH_ADMIN_URL, "titanic_bench");
@@ -48,7 +38,7 @@ runCommand("bench:api", async () => {
 					method: "POST",
 					path: "/people",
 					headers: json,
-					setupRequest: (r) => ({ ...r, body: JSON.stringify(person(n++)) }),
+					setupRequest: (r) => ({ ...r, body: JSON.stringify(syntheticPerson(n++)) }),
 				},
 			],
 			[
@@ -56,7 +46,11 @@ runCommand("bench:api", async () => {
 				{
 					method: "PUT",
 					headers: json,
-					setupRequest: (r) => ({ ...r, path: `/people/${pick()}`, body: JSON.stringify(person(n)) }),
+					setupRequest: (r) => ({
+						...r,
+						path: `/people/${pick()}`,
+						body: JSON.stringify(syntheticPerson(n)),
+					}),
 				},
 			],
 		];

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { PASSENGER_COLUMN_LIST } from "../../db/passenger-fields";
 import { BENCH_ADMIN_URL, runProcess, timed } from "../bench/shared";
 import { writeSyntheticCsv } from "../bench/synthetic-passengers";
 import { runCommand } from "../lib/cli";
@@ -32,10 +33,11 @@ runCommand("bench:load", async () => {
 		);
 		const peak = /peak memory (\d+) MB/.exec(loader.output)?.[1] ?? "?";
 		psql(database.url, "CREATE TABLE copy_target (LIKE passengers INCLUDING ALL)");
-		const columns =
-			"survived, passenger_class, name, sex, age, siblings_or_spouses_aboard, parents_or_children_aboard, fare";
 		const copy = timed(() =>
-			psql(database.url, `\\copy copy_target (${columns}) FROM '${csv}' WITH (FORMAT csv, HEADER true)`),
+			psql(
+				database.url,
+				`\\copy copy_target (${PASSENGER_COLUMN_LIST}) FROM '${csv}' WITH (FORMAT csv, HEADER true)`,
+			),
 		);
 
 		const loaderRate = rows / loader.seconds;

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { personExample, personFieldNames } from "../../db/person.schemas";
 
 export interface BadRequest {
 	method: string;
@@ -8,19 +9,7 @@ export interface BadRequest {
 }
 
 const uuidish = fc.oneof(fc.uuid(), fc.string(), fc.constant("00000000-0000-0000-0000-000000000000"));
-const field = fc.constantFrom(
-	"uuid",
-	"survived",
-	"passengerClass",
-	"name",
-	"sex",
-	"age",
-	"siblingsOrSpousesAboard",
-	"parentsOrChildrenAboard",
-	"fare",
-	"__proto__",
-	"constructor",
-);
+const field = fc.constantFrom<string>(...personFieldNames, "__proto__", "constructor");
 // Values that broke APIs like this one: wrong types, extremes, control characters, lone surrogates.
 const nasty = fc.oneof(
 	fc.anything(),
@@ -32,16 +21,7 @@ const nasty = fc.oneof(
 const person = fc.dictionary(field, nasty, { maxKeys: 12 }).map((record) => JSON.stringify(record));
 // A valid passenger with one field swapped for a nasty value: gets past the type checks
 // that catch most random bodies, to the database's own limits.
-const validPerson = {
-	survived: true,
-	passengerClass: 2,
-	name: "Mrs. Valid Passenger",
-	sex: "female",
-	age: 30,
-	siblingsOrSpousesAboard: 0,
-	parentsOrChildrenAboard: 1,
-	fare: 13,
-};
+const { uuid: _uuid, ...validPerson } = personExample;
 const nearlyValidPerson = fc
 	.tuple(field, nasty)
 	.map(([key, value]) => JSON.stringify({ ...validPerson, [key]: value }));
@@ -108,3 +88,32 @@ export const badRequest: fc.Arbitrary<BadRequest> = fc
 		const hasBody = method !== "GET" && method !== "HEAD";
 		return { method, path, headers, body: hasBody ? body : undefined };
 	});
+
+/** Sends the requests, `concurrency` at a time; each one's status, or 0 for no answer. */
+export async function sendBadRequests(
+	apiUrl: string,
+	requests: BadRequest[],
+	concurrency = 20,
+): Promise<number[]> {
+	const statuses: number[] = [];
+	let next = 0;
+	const worker = async () => {
+		while (next < requests.length) {
+			const request = requests[next++] as BadRequest;
+			try {
+				const response = await fetch(`${apiUrl}${request.path}`, {
+					method: request.method,
+					headers: request.headers,
+					body: request.body,
+					signal: AbortSignal.timeout(10_000),
+				});
+				await response.arrayBuffer();
+				statuses.push(response.status);
+			} catch {
+				statuses.push(0);
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: concurrency }, worker));
+	return statuses;
+}

@@ -1,18 +1,40 @@
 import { finished } from "node:stream/promises";
 import type { Client } from "@neondatabase/serverless";
 import { from as copyFrom } from "pg-copy-streams";
+import { PASSENGER_COLUMN_LIST, PASSENGER_FIELDS } from "../../db/passenger-fields";
 import type { NewPerson } from "../../db/person.schemas";
 
-const COPY_PASSENGERS = `COPY passengers (survived, passenger_class, name, sex, age,
-	siblings_or_spouses_aboard, parents_or_children_aboard, fare, load_id) FROM STDIN (FORMAT binary)`;
-const FIELDS = 9;
+const COPY_PASSENGERS = `COPY passengers (${PASSENGER_COLUMN_LIST}, load_id) FROM STDIN (FORMAT binary)`;
+const FIELDS = PASSENGER_FIELDS.length + 1;
 
 // COPY's binary format: a signature, flags and header-extension length, then per row a
 // field count and each field as length + bytes, then -1 to end.
 const SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
 const HEADER = Buffer.concat([SIGNATURE, Buffer.alloc(8)]);
 const TRAILER = Buffer.from([0xff, 0xff]);
-const FIXED_ROW_BYTES = 2 + FIELDS * 4 + 1 + 2 + 8 + 4 + 4 + 8 + 4;
+
+/** Writes one value of a column's SQL type as length + bytes at `at`; returns where it ends. */
+type Encode = (b: Buffer, at: number, value: never) => number;
+const ENCODERS: Record<string, Encode> = {
+	boolean: (b, at, v: boolean) => b.writeUInt8(v ? 1 : 0, b.writeInt32BE(1, at)),
+	smallint: (b, at, v: number) => b.writeInt16BE(v, b.writeInt32BE(2, at)),
+	integer: (b, at, v: number) => b.writeInt32BE(v, b.writeInt32BE(4, at)),
+	"double precision": (b, at, v: number) => b.writeDoubleBE(v, b.writeInt32BE(8, at)),
+	text: (b, at, v: string) => {
+		const length = b.write(v, at + 4, "utf8");
+		b.writeInt32BE(length, at);
+		return at + 4 + length;
+	},
+};
+const encodeInteger = ENCODERS.integer as Encode;
+const COLUMNS = PASSENGER_FIELDS.map(({ field, sqlType }) => {
+	const encode = ENCODERS[sqlType];
+	if (!encode) throw new Error(`COPY cannot encode ${sqlType} (${field}) yet`);
+	return { field, encode, text: sqlType === "text" };
+});
+// Room a row needs at most: field count, then per field a length and 8 bytes at most (the
+// load id included), plus 3 bytes per UTF-16 unit of text, the trailer.
+const ROW_BYTES = 2 + FIELDS * (4 + 8) + TRAILER.length;
 
 /**
  * Collects passengers in COPY's binary format straight into a byte buffer: Postgres skips
@@ -29,28 +51,13 @@ export class PassengerCopyBuffer {
 	}
 
 	add(p: NewPerson): void {
-		const nameBytes = Buffer.byteLength(p.name);
-		this.#reserve(FIXED_ROW_BYTES + nameBytes + p.sex.length + TRAILER.length);
+		let text = 0;
+		for (const column of COLUMNS) if (column.text) text += (p[column.field] as string).length;
+		this.#reserve(ROW_BYTES + 3 * text);
 		const b = this.#bytes;
 		let at = b.writeInt16BE(FIELDS, this.#length);
-		at = b.writeInt32BE(1, at);
-		at = b.writeUInt8(p.survived ? 1 : 0, at);
-		at = b.writeInt32BE(2, at);
-		at = b.writeInt16BE(p.passengerClass, at);
-		at = b.writeInt32BE(nameBytes, at);
-		at += b.write(p.name, at);
-		at = b.writeInt32BE(p.sex.length, at);
-		at += b.write(p.sex, at, "latin1");
-		at = b.writeInt32BE(8, at);
-		at = b.writeDoubleBE(p.age, at);
-		at = b.writeInt32BE(4, at);
-		at = b.writeInt32BE(p.siblingsOrSpousesAboard, at);
-		at = b.writeInt32BE(4, at);
-		at = b.writeInt32BE(p.parentsOrChildrenAboard, at);
-		at = b.writeInt32BE(8, at);
-		at = b.writeDoubleBE(p.fare, at);
-		at = b.writeInt32BE(4, at);
-		this.#length = b.writeInt32BE(this.loadId, at);
+		for (const { field, encode } of COLUMNS) at = encode(b, at, p[field] as never);
+		this.#length = encodeInteger(b, at, this.loadId as never);
 		this.rows++;
 	}
 

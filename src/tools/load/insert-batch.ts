@@ -1,13 +1,14 @@
 import type { Client } from "@neondatabase/serverless";
+import { PASSENGER_COLUMN_LIST, PASSENGER_FIELDS } from "../../db/passenger-fields";
 import type { NewPerson } from "../../db/person.schemas";
 
 // Each column travels as one array parameter, so a batch of any size is one statement.
+const LOAD_ID_PARAM = `$${PASSENGER_FIELDS.length + 1}`;
 const INSERT_PASSENGERS = `
-	INSERT INTO passengers (survived, passenger_class, name, sex, age,
-		siblings_or_spouses_aboard, parents_or_children_aboard, fare, load_id)
-	SELECT s, c, n, x, a, sb, pc, f, $9
-	FROM unnest($1::bool[], $2::int2[], $3::text[], $4::text[], $5::float8[], $6::int4[], $7::int4[],
-		$8::float8[]) WITH ORDINALITY AS t(s, c, n, x, a, sb, pc, f, position)
+	INSERT INTO passengers (${PASSENGER_COLUMN_LIST}, load_id)
+	SELECT ${PASSENGER_FIELDS.map((f) => `t.${f.column}`).join(", ")}, ${LOAD_ID_PARAM}::int4
+	FROM unnest(${PASSENGER_FIELDS.map((f, i) => `$${i + 1}::${f.sqlType}[]`).join(", ")})
+		WITH ORDINALITY AS t(${PASSENGER_COLUMN_LIST}, position)
 	ORDER BY position`;
 
 /**
@@ -15,7 +16,7 @@ const INSERT_PASSENGERS = `
  * for the embedded PGlite, whose wire protocol cannot carry COPY.
  */
 export class PassengerInsertBatch {
-	#columns: unknown[][] = [[], [], [], [], [], [], [], []];
+	#columns: unknown[][] = PASSENGER_FIELDS.map(() => []);
 
 	constructor(private readonly loadId: number) {}
 
@@ -24,23 +25,13 @@ export class PassengerInsertBatch {
 	}
 
 	add(p: NewPerson): void {
-		const values = [
-			p.survived,
-			p.passengerClass,
-			p.name,
-			p.sex,
-			p.age,
-			p.siblingsOrSpousesAboard,
-			p.parentsOrChildrenAboard,
-			p.fare,
-		];
-		for (const [i, value] of values.entries()) this.#columns[i]?.push(value);
+		for (const [i, { field }] of PASSENGER_FIELDS.entries()) this.#columns[i]?.push(p[field]);
 	}
 
 	/** The batch as the statement's parameters; the batch starts over. */
 	take(): unknown[] {
 		const params = [...this.#columns, this.loadId];
-		this.#columns = this.#columns.map(() => []);
+		this.#columns = PASSENGER_FIELDS.map(() => []);
 		return params;
 	}
 }

@@ -1,22 +1,12 @@
 import { createReadStream } from "node:fs";
 import { parse } from "csv-parse";
+import { PASSENGER_FIELDS } from "../../db/passenger-fields";
 import { type NewPerson, newPersonSchema } from "../../db/person.schemas";
 import { CliError } from "../lib/cli";
 
 /** The CSV header, in file order, and the API field each column feeds. */
-export const CSV_COLUMNS = {
-	Survived: "survived",
-	Pclass: "passengerClass",
-	Name: "name",
-	Sex: "sex",
-	Age: "age",
-	"Siblings/Spouses Aboard": "siblingsOrSpousesAboard",
-	"Parents/Children Aboard": "parentsOrChildrenAboard",
-	Fare: "fare",
-} as const;
-
-type CsvColumn = keyof typeof CSV_COLUMNS;
-export const CSV_HEADER = Object.keys(CSV_COLUMNS) as CsvColumn[];
+const CSV_COLUMNS = new Map<string, string>(PASSENGER_FIELDS.map((f) => [f.csv, f.field]));
+export const CSV_HEADER = PASSENGER_FIELDS.map((f) => f.csv);
 
 export type ParsedRow =
 	| { line: number; person: NewPerson }
@@ -47,7 +37,7 @@ function typed(field: string, text: string): unknown {
 /** Names what is wrong with a header: missing, unknown and repeated columns. */
 export function checkHeader(header: string[]): void {
 	const missing = CSV_HEADER.filter((c) => !header.includes(c));
-	const unknown = header.filter((c) => !(c in CSV_COLUMNS));
+	const unknown = header.filter((c) => !CSV_COLUMNS.has(c));
 	const repeated = header.filter((c, i) => header.indexOf(c) !== i);
 	const problems = [];
 	if (missing.length) problems.push(`missing column(s): ${missing.join(", ")}`);
@@ -81,7 +71,7 @@ export async function* readPassengerCsv(
 			line += 1 + quotedNewlines(record);
 			if (!fields) {
 				checkHeader(record);
-				fields = record.map((column) => CSV_COLUMNS[column as CsvColumn]);
+				fields = record.map((column) => CSV_COLUMNS.get(column) ?? column);
 				continue;
 			}
 			if (record.length === 1 && record[0] === "") continue;
@@ -141,5 +131,5 @@ const TEXT_FORMATS: Record<string, string> = {
 };
 
 function columnOf(field: string): string {
-	return CSV_HEADER.find((c) => CSV_COLUMNS[c] === field) ?? field;
+	return PASSENGER_FIELDS.find((f) => f.field === field)?.csv ?? field;
 }
