@@ -4,6 +4,7 @@ import { EMBEDDED_MAX_CONNECTIONS, startEmbeddedPostgres } from "./embedded-post
 import { CliError, describeError, EXIT } from "./lib/cli";
 import { withNeonClient } from "./lib/neon-driver";
 import { assertPortFree } from "./lib/ports";
+import { WRANGLER_BIN, WRANGLER_OFFLINE_ENV } from "./lib/wrangler";
 import { loadPassengers } from "./load/load-passengers";
 import { migrateDatabase } from "./migrate";
 import { startNeonEndpoint } from "./neon-endpoint/server";
@@ -109,9 +110,8 @@ function startWrangler(
 	databaseUrl: string,
 	vars: Record<string, string>,
 ) {
-	const bin = new URL("../../node_modules/wrangler/bin/wrangler.js", import.meta.url).pathname;
 	const args = [
-		bin,
+		WRANGLER_BIN,
 		"dev",
 		"--ip",
 		"127.0.0.1",
@@ -129,8 +129,7 @@ function startWrangler(
 		env: {
 			...process.env,
 			DATABASE_URL: databaseUrl,
-			CLOUDFLARE_CF_FETCH_ENABLED: "false",
-			WRANGLER_SEND_METRICS: "false",
+			...WRANGLER_OFFLINE_ENV,
 		},
 	});
 	const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

@@ -6,7 +6,7 @@ import autocannon from "autocannon";
 import type { Person } from "../../db/person.schemas";
 import { BENCH_ADMIN_URL, roundTrips } from "../bench/shared";
 import { syntheticPerson } from "../bench/synthetic-passengers";
-import { runCommand } from "../lib/cli";
+import { runCommand, wholeNumberFlag } from "../lib/cli";
 import { freePort } from "../lib/ports";
 import { startLocalStack } from "../local-stack";
 import { createScratchDatabase } from "../scratch-database";
@@ -14,8 +14,8 @@ import { createScratchDatabase } from "../scratch-database";
 const { values } = parseArgs({
 	options: { duration: { type: "string", default: "10" }, connections: { type: "string", default: "10" } },
 });
-const duration = Number(values.duration);
-const connections = Number(values.connections);
+const duration = wholeNumberFlag("duration", values.duration);
+const connections = wholeNumberFlag("connections", values.connections);
 
 runCommand("bench:api", async () => {
 	const database = await createScratchDatabase(BENCH_ADMIN_URL, "titanic_bench");

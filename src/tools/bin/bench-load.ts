@@ -10,12 +10,12 @@ import { parseArgs } from "node:util";
 import { PASSENGER_COLUMN_LIST } from "../../db/passenger-fields";
 import { BENCH_ADMIN_URL, runProcess, timed } from "../bench/shared";
 import { writeSyntheticCsv } from "../bench/synthetic-passengers";
-import { runCommand } from "../lib/cli";
+import { runCommand, wholeNumberFlag } from "../lib/cli";
 import { migrateDatabase } from "../migrate";
 import { createScratchDatabase } from "../scratch-database";
 
 const { values } = parseArgs({ options: { rows: { type: "string", default: "1000000" } } });
-const rows = Number(values.rows);
+const rows = wholeNumberFlag("rows", values.rows);
 
 runCommand("bench:load", async () => {
 	const folder = mkdtempSync(join(tmpdir(), "titanic-bench-"));

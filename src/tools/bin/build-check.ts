@@ -4,17 +4,17 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { CliError, runCommand } from "../lib/cli";
+import { WRANGLER_BIN, WRANGLER_OFFLINE_ENV } from "../lib/wrangler";
 
 const OUT_DIR = "dist/production";
 const BUDGET_GZIP_KIB = 150;
 
 runCommand("build:check", async () => {
 	rmSync(OUT_DIR, { recursive: true, force: true });
-	const wrangler = new URL("../../../node_modules/wrangler/bin/wrangler.js", import.meta.url).pathname;
-	const args = [wrangler, "deploy", "--dry-run", "--minify", "--env", "production", "--outdir", OUT_DIR];
+	const args = [WRANGLER_BIN, "deploy", "--dry-run", "--minify", "--env", "production", "--outdir", OUT_DIR];
 	const build = spawnSync(process.execPath, args, {
 		encoding: "utf8",
-		env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+		env: { ...process.env, ...WRANGLER_OFFLINE_ENV },
 	});
 	if (build.status !== 0)
 		throw new CliError(`wrangler could not bundle the worker:\n${build.stderr || build.stdout}`);

@@ -1,13 +1,9 @@
 // npm run db:load -- <file.csv> [--dry-run] [--batch-size N] [--replace] [--skip-invalid]
 import { parseArgs } from "node:util";
-import { CliError, runCommand } from "../lib/cli";
+import { CliError, runCommand, wholeNumberFlag } from "../lib/cli";
 import { withNeonClient } from "../lib/neon-driver";
-import {
-	checkPassengers,
-	DEFAULT_BATCH_SIZE,
-	loadPassengers,
-	type ScanResult,
-} from "../load/load-passengers";
+import { checkPassengers, loadPassengers } from "../load/load-passengers";
+import { DEFAULT_BATCH_SIZE, type ScanResult } from "../load/scan-passengers";
 
 const USAGE =
 	"usage: npm run db:load -- <file.csv> [--dry-run] [--batch-size N] [--replace] [--skip-invalid]";
@@ -61,9 +57,7 @@ function parseCommandLine() {
 	}
 	const { values, positionals } = parsed;
 	if (positionals.length !== 1) throw new CliError(USAGE);
-	const batchSize = Number(values["batch-size"] ?? DEFAULT_BATCH_SIZE);
-	if (!Number.isInteger(batchSize) || batchSize < 1)
-		throw new CliError("--batch-size must be a whole number ≥ 1");
+	const batchSize = wholeNumberFlag("batch-size", values["batch-size"] ?? String(DEFAULT_BATCH_SIZE));
 	return {
 		file: positionals[0] ?? "",
 		dryRun: values["dry-run"] ?? false,

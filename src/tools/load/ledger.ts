@@ -1,4 +1,7 @@
 import type { Client } from "@neondatabase/serverless";
+import { eq, inArray, or, sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/neon-serverless";
+import { passengerLoads, passengers } from "../../db/schema";
 
 export interface LoadRecord {
 	id: number;
@@ -8,39 +11,59 @@ export interface LoadRecord {
 }
 
 /**
- * Serialises loaders: held until the transaction ends, so two runs of the same file
- * cannot both decide it is new.
+ * The CSV loads' ledger (passenger_loads), through drizzle on the loader's own connection,
+ * so every statement is part of the load's transaction.
  */
-export async function lockLedger(client: Client): Promise<void> {
-	await client.query("SELECT pg_advisory_xact_lock(hashtext('passenger_loads'))");
-}
+export function ledgerOn(client: Client) {
+	const db = drizzle({ client, casing: "snake_case" });
+	return {
+		/**
+		 * Serialises loaders: held until the transaction ends, so two runs of the same file
+		 * cannot both decide it is new.
+		 */
+		async lock(): Promise<void> {
+			await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext('passenger_loads'))`);
+		},
 
-export async function findLoad(client: Client, sha256: string): Promise<LoadRecord | undefined> {
-	const { rows } = await client.query(
-		`SELECT id, file_name AS "fileName", rows, loaded_at AS "loadedAt" FROM passenger_loads WHERE sha256 = $1`,
-		[sha256],
-	);
-	return rows[0];
-}
+		async find(sha256: string): Promise<LoadRecord | undefined> {
+			const [found] = await db
+				.select({
+					id: passengerLoads.id,
+					fileName: passengerLoads.fileName,
+					rows: passengerLoads.rows,
+					loadedAt: passengerLoads.loadedAt,
+				})
+				.from(passengerLoads)
+				.where(eq(passengerLoads.sha256, sha256));
+			return found;
+		},
 
-/** Removes the rows of earlier loads of this content or this file name, and their entries. */
-export async function removeEarlierLoads(client: Client, sha256: string, fileName: string): Promise<number> {
-	const { rowCount } = await client.query(
-		`WITH earlier AS (DELETE FROM passenger_loads WHERE sha256 = $1 OR file_name = $2 RETURNING id)
-		 DELETE FROM passengers WHERE load_id IN (SELECT id FROM earlier)`,
-		[sha256, fileName],
-	);
-	return rowCount ?? 0;
-}
+		/** Removes the rows of earlier loads of this content or this file name, and their entries, in one statement. */
+		async removeEarlier(sha256: string, fileName: string): Promise<number> {
+			const earlier = db.$with("earlier").as(
+				db
+					.delete(passengerLoads)
+					.where(or(eq(passengerLoads.sha256, sha256), eq(passengerLoads.fileName, fileName)))
+					.returning({ id: passengerLoads.id }),
+			);
+			const removed = await db
+				.with(earlier)
+				.delete(passengers)
+				.where(inArray(passengers.loadId, db.select({ id: earlier.id }).from(earlier)));
+			return removed.rowCount ?? 0;
+		},
 
-export async function recordLoad(client: Client, sha256: string, fileName: string): Promise<number> {
-	const { rows } = await client.query(
-		"INSERT INTO passenger_loads (sha256, file_name, rows) VALUES ($1, $2, 0) RETURNING id",
-		[sha256, fileName],
-	);
-	return rows[0].id;
-}
+		/** A new entry, with 0 rows until the load has counted them. */
+		async record(sha256: string, fileName: string): Promise<number> {
+			const [entry] = await db
+				.insert(passengerLoads)
+				.values({ sha256, fileName, rows: 0 })
+				.returning({ id: passengerLoads.id });
+			return entry?.id ?? 0;
+		},
 
-export async function setLoadRows(client: Client, id: number, rows: number): Promise<void> {
-	await client.query("UPDATE passenger_loads SET rows = $2 WHERE id = $1", [id, rows]);
+		async setRows(id: number, rows: number): Promise<void> {
+			await db.update(passengerLoads).set({ rows }).where(eq(passengerLoads.id, id));
+		},
+	};
 }
