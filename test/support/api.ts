@@ -1,5 +1,6 @@
 import { env, exports } from "cloudflare:workers";
 import { neon, neonConfig } from "@neondatabase/serverless";
+import app from "../../src/index";
 
 export const ORIGIN = "http://api.test";
 
@@ -11,6 +12,13 @@ export function api(path: string, init?: RequestInit): Promise<Response> {
 	const request = new Request(`${ORIGIN}${path}`, init);
 	if (!request.headers.has("CF-Connecting-IP")) request.headers.set("CF-Connecting-IP", randomAddress());
 	return exports.default.fetch(request);
+}
+
+/** The worker under another configuration, as staging or production would run it. */
+export function withEnv(overrides: Partial<Env>, path: string, init: RequestInit = {}) {
+	const request = new Request(`${ORIGIN}${path}`, init);
+	request.headers.set("CF-Connecting-IP", randomAddress());
+	return app.fetch(request, { ...env, ...overrides });
 }
 
 export function randomAddress(): string {

@@ -35,14 +35,16 @@ const jsonBody = <S extends z.ZodType>(schema: S, description: string) => ({
 const invalid = "Invalid parameters or body; `errors` names each bad field";
 const notFound = "No person has this uuid";
 const tooMany = "Over this address's budget; see Retry-After";
+const unauthorized = "No or a wrong bearer token (when the API has one)";
+const writeUnavailable = "The database is unavailable, or writes are disabled here; see Retry-After";
 const readProblems = problemResponses({ 429: tooMany, 503: "The database is unavailable; see Retry-After" });
 const writeProblems = problemResponses({
 	400: invalid,
-	401: "No or a wrong bearer token (when the API has one)",
+	401: unauthorized,
 	413: "The body is larger than 64 KiB",
 	415: "The body is not JSON",
 	429: tooMany,
-	503: "The database is unavailable, or writes are disabled here; see Retry-After",
+	503: writeUnavailable,
 });
 // Writes carry the bearer token when the deployment has one (see README, "Protection").
 const security = [{ bearerAuth: [] }];
@@ -148,10 +150,10 @@ export const remove = createRoute({
 		204: { description: "Deleted" },
 		...problemResponses({
 			400: "Malformed uuid",
-			401: "No or a wrong bearer token (when the API has one)",
+			401: unauthorized,
 			404: notFound,
 			429: tooMany,
-			503: "The database is unavailable, or writes are disabled here; see Retry-After",
+			503: writeUnavailable,
 		}),
 	},
 });

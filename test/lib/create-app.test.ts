@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { api, withEnv } from "../support/api";
+
+describe("security headers and CORS", () => {
+	it("sets secure headers on every response", async () => {
+		const response = await api("/people?limit=1");
+		expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
+		expect(response.headers.get("Strict-Transport-Security")).toMatch(/max-age=/);
+		expect(response.headers.get("Referrer-Policy")).toBe("no-referrer");
+	});
+
+	it("answers cross-origin requests and preflights from the configured origins only", async () => {
+		const allowed = { CORS_ORIGINS: "https://app.example, https://admin.example" };
+		const simple = await withEnv(allowed, "/people?limit=1", { headers: { Origin: "https://app.example" } });
+		expect(simple.headers.get("Access-Control-Allow-Origin")).toBe("https://app.example");
+		expect(simple.headers.get("Access-Control-Expose-Headers")).toMatch(/X-Total-Count/);
+		const preflight = await withEnv(allowed, "/people", {
+			method: "OPTIONS",
+			headers: { Origin: "https://admin.example", "Access-Control-Request-Method": "POST" },
+		});
+		expect(preflight.status).toBe(204);
+		expect(preflight.headers.get("Access-Control-Allow-Methods")).toMatch(/POST/);
+		const stranger = await withEnv(allowed, "/people?limit=1", {
+			headers: { Origin: "https://evil.example" },
+		});
+		expect(stranger.headers.get("Access-Control-Allow-Origin")).toBeNull();
+	});
+});

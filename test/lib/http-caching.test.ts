@@ -1,0 +1,24 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import type { Person } from "../../src/db/person.schemas";
+import { api, sendJson } from "../support/api";
+import { samplePerson } from "../support/sample-person";
+
+describe("HTTP caching", () => {
+	it("tags reads with a strong ETag, answers If-None-Match with 304, and never serves a stale read", async () => {
+		const created = (await (await sendJson("POST", "/people", samplePerson())).json()) as Person;
+		const first = await api(`/people/${created.uuid}`);
+		const tag = first.headers.get("ETag");
+		expect(tag).toMatch(/^"[^"]+"$/);
+		expect(first.headers.get("Cache-Control")).toBe(env.CACHE_CONTROL);
+		const again = await api(`/people/${created.uuid}`, { headers: { "If-None-Match": tag ?? "" } });
+		expect(again.status).toBe(304);
+		expect(await again.text()).toBe("");
+		const patched = await sendJson("PATCH", `/people/${created.uuid}`, { age: 61 });
+		expect(patched.headers.get("Cache-Control")).toBe("no-store");
+		const after = await api(`/people/${created.uuid}`, { headers: { "If-None-Match": tag ?? "" } });
+		expect(after.status).toBe(200);
+		expect(((await after.json()) as Person).age).toBe(61);
+		expect(after.headers.get("ETag")).not.toBe(tag);
+	});
+});

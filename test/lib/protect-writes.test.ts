@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { withEnv } from "../support/api";
+import { samplePerson } from "../support/sample-person";
+
+const post = (headers: Record<string, string> = {}) => ({
+	method: "POST",
+	body: JSON.stringify(samplePerson()),
+	headers: { "Content-Type": "application/json", ...headers },
+});
+
+describe("write protection", () => {
+	const token = "s3cret-Token_for.tests";
+
+	it("lets writes through only with the bearer token, and reads without one", async () => {
+		const missing = await withEnv({ API_TOKEN: token }, "/people", post());
+		expect(missing.status).toBe(401);
+		expect(missing.headers.get("WWW-Authenticate")).toMatch(/^Bearer /);
+		expect(missing.headers.get("Content-Type")).toBe("application/problem+json");
+		const wrong = await withEnv({ API_TOKEN: token }, "/people", post({ Authorization: "Bearer nope" }));
+		expect(wrong.status).toBe(401);
+		expect(wrong.headers.get("WWW-Authenticate")).toMatch(/error="invalid_token"/);
+		const malformed = await withEnv({ API_TOKEN: token }, "/people", post({ Authorization: "Basic abc" }));
+		expect(malformed.status).toBe(400);
+		const right = await withEnv({ API_TOKEN: token }, "/people", post({ Authorization: `Bearer ${token}` }));
+		expect(right.status).toBe(201);
+		expect((await withEnv({ API_TOKEN: token }, "/people?limit=1")).status).toBe(200);
+	});
+
+	it("refuses writes in a deployed environment that has no token", async () => {
+		const response = await withEnv({ APP_ENV: "staging", API_TOKEN: undefined }, "/people", post());
+		expect(response.status).toBe(503);
+		expect(((await response.json()) as { detail: string }).detail).toMatch(/no API_TOKEN/);
+		expect((await withEnv({ APP_ENV: "staging", API_TOKEN: undefined }, "/people?limit=1")).status).toBe(200);
+	});
+});
