@@ -2,6 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
+import { checkConfig } from "./config";
 import { httpCaching } from "./http-caching";
 import { onError } from "./on-error";
 import { problem } from "./problem";
@@ -22,32 +23,40 @@ const EXPOSED_HEADERS = [
 	"Location",
 	"Link",
 	"X-Total-Count",
+	"X-Total-Count-Mode",
+	"Preference-Applied",
 	"X-Request-Id",
 	"ETag",
 	"Retry-After",
 	"Server-Timing",
 ];
 
-function corsFor(env: Env) {
-	return cors({
-		origin: env.CORS_ORIGINS === "*" ? "*" : env.CORS_ORIGINS.split(",").map((origin) => origin.trim()),
-		allowHeaders: ["Content-Type", "Authorization", "If-None-Match"],
-		exposeHeaders: EXPOSED_HEADERS,
-		maxAge: 600,
-	});
+/** The request's Origin if CORS_ORIGINS (comma-separated, or "*") allows it. */
+function allowedOrigin(origin: string, setting: string): string | null {
+	if (setting.trim() === "*") return "*";
+	return setting.split(",").some((allowed) => allowed.trim() === origin) ? origin : null;
 }
 
+// Built once; the allowed origins are read from each request's environment.
+const corsForConfiguredOrigins = cors({
+	origin: (origin, c) => allowedOrigin(origin, (c.env as Env).CORS_ORIGINS),
+	allowHeaders: ["Content-Type", "Authorization", "If-None-Match", "Prefer"],
+	exposeHeaders: EXPOSED_HEADERS,
+	maxAge: 600,
+});
+
 /**
- * The application shell, in the order a request meets it: request id and logging,
- * security headers, CORS, rate limits, body limit, write protection, HTTP caching; and
+ * The application shell, in the order a request meets it: request id and logging, the
+ * configuration check, security headers, CORS, rate limits, body limit, write protection, HTTP caching; and
  * 404 and error handling, all as problem+json.
  */
 export function createApp() {
 	const app = createRouter();
 	app.use(requestContext);
+	app.use(checkConfig);
 	app.use(secureHeaders());
 	// CORS only for cross-origin callers: a plain OPTIONS still gets the route's Allow list.
-	app.use((c, next) => (c.req.header("Origin") ? corsFor(c.env)(c, next) : next()));
+	app.use((c, next) => (c.req.header("Origin") ? corsForConfiguredOrigins(c, next) : next()));
 	// Health checks are exempt: a monitor must never see a 429.
 	app.use("*", (c, next) => (c.req.path === "/healthz" ? next() : rateLimit(c, next)));
 	app.use(

@@ -1,0 +1,38 @@
+import { z } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
+import { LOG_LEVELS } from "./log";
+import { problem } from "./problem";
+import type { AppBindings } from "./types";
+
+// The [vars] whose values the code branches on; wrangler.toml sets them per environment.
+const configSchema = z.object({
+	APP_ENV: z.enum(["local", "staging", "production"]),
+	LOG_LEVEL: z.enum(LOG_LEVELS),
+});
+
+// One check per env object: workerd hands every request of an isolate the same one.
+const checked = new WeakMap<object, string | undefined>();
+
+function problemsOf(env: Env): string | undefined {
+	if (!checked.has(env)) {
+		const result = configSchema.safeParse(env);
+		const problems = result.error?.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+		checked.set(env, problems?.join("; "));
+	}
+	return checked.get(env);
+}
+
+/**
+ * Refuses to serve with a misconfigured environment (an APP_ENV or LOG_LEVEL wrangler.toml
+ * does not know): a 500 problem for every request and a log line naming the setting,
+ * rather than running with a guess.
+ */
+export const checkConfig: MiddlewareHandler<AppBindings> = async (c, next) => {
+	const problems = problemsOf(c.env);
+	if (!problems) return next();
+	// Straight to the console: log() filters by the very LOG_LEVEL that may be wrong.
+	console.error(
+		JSON.stringify({ level: "error", msg: `misconfigured: ${problems}`, requestId: c.get("requestId") }),
+	);
+	return problem(c, 500, "the server is misconfigured; its log says which setting");
+};

@@ -1,0 +1,27 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { withEnv } from "../support/api";
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("the configuration check", () => {
+	it.each([
+		[{ APP_ENV: "prod" }, "APP_ENV"],
+		[{ LOG_LEVEL: "verbose" }, "LOG_LEVEL"],
+	])("refuses to serve with %j, and the log names %s", async (overrides, setting) => {
+		const lines: string[] = [];
+		vi.spyOn(console, "error").mockImplementation((line: string) => void lines.push(line));
+		const response = await withEnv(overrides, "/people?limit=1");
+		expect(response.status).toBe(500);
+		expect(response.headers.get("Content-Type")).toBe("application/problem+json");
+		expect(((await response.json()) as { detail: string }).detail).toMatch(/misconfigured/);
+		expect(lines.join("\n")).toContain(setting);
+	});
+
+	it("serves with the settings wrangler.toml gives each environment", async () => {
+		for (const APP_ENV of ["local", "staging", "production"]) {
+			for (const LOG_LEVEL of ["debug", "info", "warn", "error"]) {
+				expect((await withEnv({ APP_ENV, LOG_LEVEL }, "/healthz")).status).toBe(200);
+			}
+		}
+	});
+});
