@@ -1,11 +1,13 @@
 import { sql } from "drizzle-orm";
 import { toSnakeCase } from "drizzle-orm/casing";
 import {
+	bigint,
 	boolean,
 	check,
 	doublePrecision,
 	index,
 	integer,
+	pgSequence,
 	pgTable,
 	smallint,
 	text,
@@ -13,6 +15,8 @@ import {
 	uuid,
 } from "drizzle-orm/pg-core";
 import { NAME_MAX_LENGTH, SEXES } from "./rules";
+
+export const passengerVersions = pgSequence("passenger_versions");
 
 export const passengers = pgTable(
 	"passengers",
@@ -33,6 +37,10 @@ export const passengers = pgTable(
 		// made through the API. No foreign key: a per-row check would slow bulk COPY, and
 		// only the loader writes it, inside the same transaction as its ledger entry.
 		loadId: integer(),
+		// Which state of the row this is: unique across rows and time (a sequence), advanced
+		// by every write. A person's ETag is made from it, so If-Match is checked in the
+		// UPDATE or DELETE itself.
+		version: bigint({ mode: "number" }).notNull().default(sql`nextval('passenger_versions')`),
 	},
 	(t) => [
 		check("passengers_passenger_class_check", sql`${t.passengerClass} between 1 and 3`),
@@ -62,7 +70,7 @@ export const passengers = pgTable(
 
 /** Every column of a person but uuid, which is unique: the internal columns are not fields. */
 function sortedWithTies<T extends object>(columns: T) {
-	const notFields = new Set(["id", "uuid", "loadId"]);
+	const notFields = new Set(["id", "uuid", "loadId", "version"]);
 	return (Object.keys(columns) as (keyof T & string)[]).filter((column) => !notFields.has(column));
 }
 

@@ -4,10 +4,11 @@ import { LOG_LEVELS } from "./log";
 import { problem } from "./problem";
 import type { AppBindings } from "./types";
 
-// The [vars] whose values the code branches on; wrangler.toml sets them per environment.
+// The [vars] whose values the code relies on; wrangler.toml sets them per environment.
 const configSchema = z.object({
 	APP_ENV: z.enum(["local", "staging", "production"]),
 	LOG_LEVEL: z.enum(LOG_LEVELS),
+	CACHE_TTL_SECONDS: z.string().regex(/^[1-9]\d{0,5}$/, "must be a whole number of seconds, 1 or more"),
 });
 
 // One check per env object: workerd hands every request of an isolate the same one.
@@ -23,8 +24,8 @@ function problemsOf(env: Env): string | undefined {
 }
 
 /**
- * Refuses to serve with a misconfigured environment (an APP_ENV or LOG_LEVEL wrangler.toml
- * does not know): a 500 problem for every request and a log line naming the setting,
+ * Refuses to serve with a misconfigured environment (an APP_ENV, LOG_LEVEL or
+ * CACHE_TTL_SECONDS that wrangler.toml cannot mean): a 500 problem for every request and a log line naming the setting,
  * rather than running with a guess.
  */
 export const checkConfig: MiddlewareHandler<AppBindings> = async (c, next) => {

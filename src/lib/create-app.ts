@@ -3,7 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import { checkConfig } from "./config";
-import { httpCaching } from "./http-caching";
+import { edgeCache, httpCaching } from "./http-caching";
 import { onError } from "./on-error";
 import { problem } from "./problem";
 import { protectWrites } from "./protect-writes";
@@ -29,6 +29,8 @@ const EXPOSED_HEADERS = [
 	"ETag",
 	"Retry-After",
 	"Server-Timing",
+	"Cache-Status",
+	"Age",
 ];
 
 /** The request's Origin if CORS_ORIGINS (comma-separated, or "*") allows it. */
@@ -40,15 +42,15 @@ function allowedOrigin(origin: string, setting: string): string | null {
 // Built once; the allowed origins are read from each request's environment.
 const corsForConfiguredOrigins = cors({
 	origin: (origin, c) => allowedOrigin(origin, (c.env as Env).CORS_ORIGINS),
-	allowHeaders: ["Content-Type", "Authorization", "If-None-Match", "Prefer"],
+	allowHeaders: ["Content-Type", "Authorization", "If-None-Match", "If-Match", "Prefer"],
 	exposeHeaders: EXPOSED_HEADERS,
 	maxAge: 600,
 });
 
 /**
  * The application shell, in the order a request meets it: request id and logging, the
- * configuration check, security headers, CORS, rate limits, body limit, write protection, HTTP caching; and
- * 404 and error handling, all as problem+json.
+ * configuration check, security headers, CORS, rate limits, body limit, write protection,
+ * HTTP caching, the read cache; and 404 and error handling, all as problem+json.
  */
 export function createApp() {
 	const app = createRouter();
@@ -67,6 +69,7 @@ export function createApp() {
 	);
 	app.use(protectWrites);
 	app.use(httpCaching);
+	app.use(edgeCache);
 	app.notFound((c) => problem(c, 404, `nothing at ${c.req.path}`));
 	app.onError(onError);
 	return app;

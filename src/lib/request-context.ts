@@ -36,7 +36,9 @@ export const requestContext: MiddlewareHandler<AppBindings> = async (c, next) =>
 	await timings.run(timing, next);
 	const durationMs = round(performance.now() - started);
 	c.header("X-Request-Id", requestId);
-	c.header("Server-Timing", `db;dur=${round(timing.dbMs)}, total;dur=${durationMs}`);
+	const cache = c.get("cache");
+	const cacheTiming = cache ? `cache;desc=${cache.hit ? "hit" : "miss"};dur=${round(cache.ms)}, ` : "";
+	c.header("Server-Timing", `${cacheTiming}db;dur=${round(timing.dbMs)}, total;dur=${durationMs}`);
 	log(c.env, "info", {
 		msg: "request",
 		requestId,
@@ -45,6 +47,7 @@ export const requestContext: MiddlewareHandler<AppBindings> = async (c, next) =>
 		status: c.res.status,
 		durationMs,
 		dbMs: round(timing.dbMs),
+		cache: cache ? (cache.hit ? "hit" : "miss") : undefined,
 	});
 };
 

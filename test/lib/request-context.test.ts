@@ -9,7 +9,9 @@ describe("observability", () => {
 		vi.spyOn(console, "log").mockImplementation((line: string) => void lines.push(line));
 		const response = await api("/people?limit=1", { headers: { "cf-ray": "8f1d2c3b4a5e6f70-AMS" } });
 		expect(response.headers.get("X-Request-Id")).toBe("8f1d2c3b4a5e6f70-AMS");
-		expect(response.headers.get("Server-Timing")).toMatch(/^db;dur=\d+(\.\d)?, total;dur=\d+(\.\d)?$/);
+		expect(response.headers.get("Server-Timing")).toMatch(
+			/^cache;desc=(hit|miss);dur=\d+(\.\d)?, db;dur=\d+(\.\d)?, total;dur=\d+(\.\d)?$/,
+		);
 		const logged = lines.map((line) => JSON.parse(line)).find((entry) => entry.msg === "request");
 		expect(logged).toEqual({
 			level: "info",
@@ -20,6 +22,7 @@ describe("observability", () => {
 			status: 200,
 			durationMs: expect.any(Number),
 			dbMs: expect.any(Number),
+			cache: expect.stringMatching(/^(hit|miss)$/),
 		});
 		const generated = await api("/healthz");
 		expect(generated.headers.get("X-Request-Id")).toMatch(/^[0-9a-f-]{36}$/);

@@ -23,9 +23,9 @@ describe("GET /openapi.json", () => {
 		expect(statuses("/people", "get")).toEqual(["200", "400", "429", "503"]);
 		expect(statuses("/people", "post")).toEqual(["201", "409", ...writes].sort());
 		expect(statuses("/people/{uuid}", "get")).toEqual(["200", "400", "404", "429", "503"]);
-		expect(statuses("/people/{uuid}", "put")).toEqual(["200", "404", ...writes].sort());
-		expect(statuses("/people/{uuid}", "patch")).toEqual(["200", "404", ...writes].sort());
-		expect(statuses("/people/{uuid}", "delete")).toEqual(["204", "400", "401", "404", "429", "503"]);
+		expect(statuses("/people/{uuid}", "put")).toEqual(["200", "404", "412", ...writes].sort());
+		expect(statuses("/people/{uuid}", "patch")).toEqual(["200", "404", "412", ...writes].sort());
+		expect(statuses("/people/{uuid}", "delete")).toEqual(["204", "400", "401", "404", "412", "429", "503"]);
 		expect(statuses("/readyz", "get")).toEqual(["200", "503"]);
 		expect(doc.paths["/people"]?.post?.security).toEqual([{ bearerAuth: [] }]);
 		expect(doc.paths["/people"]?.get?.parameters?.map((p) => p.name).sort()).toEqual(

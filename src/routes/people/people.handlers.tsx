@@ -1,11 +1,14 @@
+import type { Context } from "hono";
 import { createDb } from "../../lib/db";
 import { prefersHtml } from "../../lib/negotiate";
 import { linkHeader } from "../../lib/pagination";
 import { problem } from "../../lib/problem";
 import type { AppRouteHandler } from "../../lib/types";
 import { requestedCountMode } from "./people.count";
+import { personEtag, versionsIn } from "./people.etag";
 import { peopleLinks } from "./people.links";
-import { deletePerson, findPerson, insertPerson, listPeople, updatePerson } from "./people.repository";
+import { listPeople } from "./people.list";
+import { deletePerson, findPerson, insertPerson, updatePerson } from "./people.repository";
 import type {
 	CreateRoute,
 	GetOneRoute,
@@ -37,18 +40,26 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
 export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
 	const { uuid } = c.req.valid("param");
 	const html = prefersHtml(c);
-	const person = await findPerson(createDb(c.env), uuid);
-	if (!person) return problem(c, 404, notFound(uuid));
-	if (html) return c.html(<PersonPage person={person} />, 200);
-	return c.json(person, 200);
+	const found = await findPerson(createDb(c.env), uuid);
+	if (!found) return problem(c, 404, notFound(uuid));
+	c.header("ETag", personEtag(found.version, html));
+	if (html) return c.html(<PersonPage person={found.person} />, 200);
+	return c.json(found.person, 200);
 };
 
 export const create: AppRouteHandler<CreateRoute> = async (c) => {
 	const body = c.req.valid("json");
 	const created = await insertPerson(createDb(c.env), body);
 	if (!created) return problem(c, 409, `a person with uuid ${body.uuid} already exists`);
-	return c.json(created, 201, { Location: `/people/${created.uuid}` });
+	const headers = { Location: `/people/${created.person.uuid}`, ETag: personEtag(created.version) };
+	return c.json(created.person, 201, headers);
 };
+
+/** The answer to a conditional write that did not happen: 404, or 412 when the person has changed. */
+function notDone(c: Context, uuid: string, outcome: "not-found" | "changed") {
+	if (outcome === "not-found") return problem(c, 404, notFound(uuid));
+	return problem(c, 412, "the person has changed: If-Match does not name its current ETag; GET it again");
+}
 
 export const replace: AppRouteHandler<ReplaceRoute> = async (c) => {
 	const { uuid } = c.req.valid("param");
@@ -58,20 +69,24 @@ export const replace: AppRouteHandler<ReplaceRoute> = async (c) => {
 			errors: [{ path: "uuid", message: "cannot change: must equal the uuid in the path" }],
 		});
 	}
-	const updated = await updatePerson(createDb(c.env), uuid, fields);
-	if (!updated) return problem(c, 404, notFound(uuid));
-	return c.json(updated, 200);
+	const versions = versionsIn(c.req.valid("header")["if-match"]);
+	const written = await updatePerson(createDb(c.env), uuid, fields, versions);
+	if (written.outcome !== "done") return notDone(c, uuid, written.outcome);
+	return c.json(written.result.person, 200, { ETag: personEtag(written.result.version) });
 };
 
 export const patch: AppRouteHandler<PatchRoute> = async (c) => {
 	const { uuid } = c.req.valid("param");
-	const updated = await updatePerson(createDb(c.env), uuid, c.req.valid("json"));
-	if (!updated) return problem(c, 404, notFound(uuid));
-	return c.json(updated, 200);
+	const versions = versionsIn(c.req.valid("header")["if-match"]);
+	const written = await updatePerson(createDb(c.env), uuid, c.req.valid("json"), versions);
+	if (written.outcome !== "done") return notDone(c, uuid, written.outcome);
+	return c.json(written.result.person, 200, { ETag: personEtag(written.result.version) });
 };
 
 export const remove: AppRouteHandler<RemoveRoute> = async (c) => {
 	const { uuid } = c.req.valid("param");
-	if (!(await deletePerson(createDb(c.env), uuid))) return problem(c, 404, notFound(uuid));
+	const versions = versionsIn(c.req.valid("header")["if-match"]);
+	const deleted = await deletePerson(createDb(c.env), uuid, versions);
+	if (deleted.outcome !== "done") return notDone(c, uuid, deleted.outcome);
 	return c.body(null, 204);
 };

@@ -1,7 +1,7 @@
 import { encodeCursor } from "../../lib/cursor";
 import { listUrl, type PageLinks } from "../../lib/pagination";
+import type { PeoplePage } from "./people.list";
 import type { CursorPayload, ListQuery } from "./people.query";
-import type { PeoplePage } from "./people.repository";
 
 /**
  * first, prev, next and last of a page. All but `first` carry a cursor, so following them

@@ -1,107 +1,102 @@
-import { and, eq, getTableColumns, ilike, type SQL } from "drizzle-orm";
-import { unionAll } from "drizzle-orm/pg-core";
+import { and, eq, getTableColumns, inArray, type SQL, sql } from "drizzle-orm";
+import { PASSENGER_FIELDS } from "../../db/passenger-fields";
 import type { NewPerson, Person, PersonPatch } from "../../db/person.schemas";
 import { passengers } from "../../db/schema";
 import type { Db } from "../../lib/db";
-import { type CountMode, countQueries, type Total } from "./people.count";
-import { partsAfter, scanOrder, unionOrder } from "./people.keyset";
-import { type KeyValue, orderKeys, positionOf } from "./people.order";
-import type { ListQuery } from "./people.query";
 
 // Each function is one SQL statement or one batch: one round trip to Neon per request.
 
-// What the API shows of a row: everything but the internal order key and load bookkeeping.
-const { id: _id, loadId: _loadId, ...personColumns } = getTableColumns(passengers);
+// What the API shows of a row: everything but the internal order key, load bookkeeping
+// and row version (which the ETag carries).
+const { id: _id, loadId: _loadId, version: _version, ...columns } = getTableColumns(passengers);
+export const personColumns = columns;
 
-function filters(query: ListQuery): SQL | undefined {
-	return and(
-		query.survived === undefined ? undefined : eq(passengers.survived, query.survived),
-		query.passengerClass === undefined ? undefined : eq(passengers.passengerClass, query.passengerClass),
-		query.sex === undefined ? undefined : eq(passengers.sex, query.sex),
-		// ILIKE, which the trigram index serves; % _ and \ in the search are escaped to be literal.
-		query.q === undefined ? undefined : ilike(passengers.name, `%${query.q.replace(/[\\%_]/g, "\\$&")}%`),
-	);
+/** A person as stored, with the version of the row that its ETag is made from. */
+export interface Versioned {
+	person: Person;
+	version: number;
 }
 
-export interface PeoplePage {
-	people: Person[];
-	/** Positions of the page's first and last rows, for the cursors of the links. */
-	first?: KeyValue[];
-	last?: KeyValue[];
-	/** Whether rows follow the page in reading order (after it; before it for a backward page). */
-	more: boolean;
-	total: Total;
+// The row as one JSON object with the API's field names, so that a statement built around
+// an UPDATE or DELETE can hand it back as one value.
+const versionedJson = sql.raw(
+	`json_build_object('uuid', uuid, ${PASSENGER_FIELDS.map((f) => `'${f.field}', ${f.column}`).join(", ")}, 'version', version)`,
+);
+
+function toVersioned(row: (Person & { version: number }) | undefined | null): Versioned | undefined {
+	if (!row) return undefined;
+	const { version, ...person } = row;
+	return { person, version };
 }
 
-/**
- * A page of people and their total, in one batch. A page starts at an offset or at a
- * keyset position; one row more than the limit is read to tell whether another page follows.
- */
-export async function listPeople(db: Db, query: ListQuery, countMode: CountMode): Promise<PeoplePage> {
-	const where = filters(query);
-	const keys = orderKeys(query.sort);
-	const backward = query.page?.before ?? false;
-	const at = query.page?.at;
-	const part = (condition?: SQL) =>
-		db
-			.select({ id: passengers.id, ...personColumns })
-			.from(passengers)
-			.where(and(where, condition))
-			.orderBy(...scanOrder(keys, backward))
-			.limit(query.limit + 1);
-	const parts = at ? partsAfter(keys, at, backward).map(part) : [part().offset(query.offset)];
-	const [first, second] = parts as [ReturnType<typeof part>, ReturnType<typeof part>?];
-	const page = second
-		? unionAll(first, second)
-				.orderBy(...unionOrder(keys, backward))
-				.limit(query.limit + 1)
-		: first;
-	const count = countQueries(db, where, countMode);
-	const [rows, ...counted] = await db.batch([page, ...count.queries] as [typeof page]);
-	const more = rows.length > query.limit;
-	const inOrder = rows.slice(0, query.limit);
-	if (backward) inOrder.reverse();
-	return {
-		people: inOrder.map(({ id: _id, ...person }) => person as Person),
-		first: inOrder[0] && positionOf(keys, inOrder[0] as Person & { id: number }),
-		last: inOrder.at(-1) && positionOf(keys, inOrder.at(-1) as Person & { id: number }),
-		more,
-		total: count.read(counted as never),
-	};
-}
-
-export async function findPerson(db: Db, uuid: string): Promise<Person | undefined> {
-	const [person] = await db.select(personColumns).from(passengers).where(eq(passengers.uuid, uuid));
-	return person;
+export async function findPerson(db: Db, uuid: string): Promise<Versioned | undefined> {
+	const [row] = await db
+		.select({ ...personColumns, version: passengers.version })
+		.from(passengers)
+		.where(eq(passengers.uuid, uuid));
+	return toVersioned(row);
 }
 
 /** Inserts unless the uuid is taken; undefined then, so a retried create is a 409, not a duplicate. */
-export async function insertPerson(db: Db, person: NewPerson): Promise<Person | undefined> {
+export async function insertPerson(db: Db, person: NewPerson): Promise<Versioned | undefined> {
 	const [created] = await db
 		.insert(passengers)
 		.values(person)
 		.onConflictDoNothing({ target: passengers.uuid })
-		.returning(personColumns);
-	return created;
+		.returning({ ...personColumns, version: passengers.version });
+	return toVersioned(created);
 }
 
+/**
+ * What a conditional write found: done, no such person, or a person whose version is not
+ * one the client named in If-Match (`versions`; undefined = no condition).
+ */
+export type WriteOutcome<T> =
+	| { outcome: "done"; result: T }
+	| { outcome: "not-found" }
+	| { outcome: "changed" };
+
+// The version is checked on the target row itself: under concurrent writes Postgres re-checks
+// it against the row as the other write left it, so of two writes naming one version one wins.
+function matches(uuid: string, versions: number[] | undefined): SQL | undefined {
+	return and(eq(passengers.uuid, uuid), versions && inArray(passengers.version, versions));
+}
+
+// Whether the person exists, read in the same statement (its snapshot precedes the write).
+const exists = (uuid: string) => sql`exists (select 1 from ${passengers} where ${passengers.uuid} = ${uuid})`;
+
+function outcomeOf<T>(row: { result: T | null; found: boolean } | undefined): WriteOutcome<T> {
+	if (row?.result) return { outcome: "done", result: row.result };
+	return row?.found ? { outcome: "changed" } : { outcome: "not-found" };
+}
+
+/** Updates the fields and advances the version, if the condition holds: one statement that also tells 404 from 412. */
 export async function updatePerson(
 	db: Db,
 	uuid: string,
 	fields: Omit<NewPerson, "uuid"> | PersonPatch,
-): Promise<Person | undefined> {
-	const [updated] = await db
+	versions?: number[],
+): Promise<WriteOutcome<Versioned>> {
+	const update = db
 		.update(passengers)
-		.set(fields)
-		.where(eq(passengers.uuid, uuid))
-		.returning(personColumns);
-	return updated;
+		.set({ ...fields, version: sql`nextval('passenger_versions')` })
+		.where(matches(uuid, versions))
+		.returning({ person: versionedJson.as("person") });
+	// drizzle puts an embedded statement in parentheses, as WITH … AS needs.
+	const { rows } = await db.execute<{ result: (Person & { version: number }) | null; found: boolean }>(
+		sql`with changed as ${update} select (select person from changed) as result, ${exists(uuid)} as found`,
+	);
+	const outcome = outcomeOf(rows[0]);
+	return outcome.outcome === "done"
+		? { outcome: "done", result: toVersioned(outcome.result) as Versioned }
+		: outcome;
 }
 
-export async function deletePerson(db: Db, uuid: string): Promise<boolean> {
-	const deleted = await db
-		.delete(passengers)
-		.where(eq(passengers.uuid, uuid))
-		.returning({ uuid: passengers.uuid });
-	return deleted.length > 0;
+/** Deletes the person if the condition holds: one statement that also tells 404 from 412. */
+export async function deletePerson(db: Db, uuid: string, versions?: number[]): Promise<WriteOutcome<true>> {
+	const remove = db.delete(passengers).where(matches(uuid, versions)).returning({ uuid: passengers.uuid });
+	const { rows } = await db.execute<{ result: true | null; found: boolean }>(
+		sql`with gone as ${remove} select (select true from gone) as result, ${exists(uuid)} as found`,
+	);
+	return outcomeOf(rows[0]);
 }

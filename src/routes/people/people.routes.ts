@@ -24,6 +24,25 @@ const preferHeader = z.object({
 		}),
 });
 
+const ifMatchHeader = z.object({
+	"if-match": z
+		.string()
+		.optional()
+		.openapi({
+			param: {
+				description:
+					"Write only if the person is unchanged: the ETag of its JSON from a GET or an earlier write. Otherwise 412.",
+			},
+			example: '"p42"',
+		}),
+});
+const etagHeader = z.object({
+	ETag: z
+		.string()
+		.openapi({ description: "The person's ETag, for If-Match and If-None-Match", example: '"p42"' }),
+});
+const changed = "The person has changed since the ETag in If-Match: GET it again";
+
 const personJson = { "application/json": { schema: personSchema } };
 const html = { "text/html": { schema: z.string().openapi({ description: "A page for browsers" }) } };
 const jsonBody = <S extends z.ZodType>(schema: S, description: string) => ({
@@ -101,7 +120,7 @@ export const getOne = createRoute({
 	summary: "Get a person",
 	request: { params: uuidParam },
 	responses: {
-		200: { description: "The person", content: { ...personJson, ...html } },
+		200: { description: "The person", headers: etagHeader, content: { ...personJson, ...html } },
 		...problemResponses({ 400: "Malformed uuid", 404: notFound }),
 		...readProblems,
 	},
@@ -116,12 +135,13 @@ export const replace = createRoute({
 	description: "Full replacement with the same rules as POST; a `uuid` in the body must match the path.",
 	request: {
 		params: uuidParam,
+		headers: ifMatchHeader,
 		body: jsonBody(newPersonSchema, "Every field; `survived` defaults to false"),
 	},
 	responses: {
-		200: { description: "The replaced person", content: personJson },
+		200: { description: "The replaced person", headers: etagHeader, content: personJson },
 		...writeProblems,
-		...problemResponses({ 404: notFound }),
+		...problemResponses({ 404: notFound, 412: changed }),
 	},
 });
 
@@ -131,11 +151,15 @@ export const patch = createRoute({
 	path: "/people/{uuid}",
 	tags,
 	summary: "Update some fields of a person",
-	request: { params: uuidParam, body: jsonBody(personPatchSchema, "At least one field to change") },
+	request: {
+		params: uuidParam,
+		headers: ifMatchHeader,
+		body: jsonBody(personPatchSchema, "At least one field to change"),
+	},
 	responses: {
-		200: { description: "The updated person", content: personJson },
+		200: { description: "The updated person", headers: etagHeader, content: personJson },
 		...writeProblems,
-		...problemResponses({ 404: notFound }),
+		...problemResponses({ 404: notFound, 412: changed }),
 	},
 });
 
@@ -145,13 +169,14 @@ export const remove = createRoute({
 	path: "/people/{uuid}",
 	tags,
 	summary: "Delete a person",
-	request: { params: uuidParam },
+	request: { params: uuidParam, headers: ifMatchHeader },
 	responses: {
 		204: { description: "Deleted" },
 		...problemResponses({
 			400: "Malformed uuid",
 			401: unauthorized,
 			404: notFound,
+			412: changed,
 			429: tooMany,
 			503: writeUnavailable,
 		}),

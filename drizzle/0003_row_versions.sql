@@ -1,0 +1,2 @@
+CREATE SEQUENCE "public"."passenger_versions" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;--> statement-breakpoint
+ALTER TABLE "passengers" ADD COLUMN "version" bigint DEFAULT nextval('passenger_versions') NOT NULL;

@@ -1,0 +1,67 @@
+import { and, eq, ilike, type SQL } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
+import type { Person } from "../../db/person.schemas";
+import { passengers } from "../../db/schema";
+import type { Db } from "../../lib/db";
+import { type CountMode, countQueries, type Total } from "./people.count";
+import { partsAfter, scanOrder, unionOrder } from "./people.keyset";
+import { type KeyValue, orderKeys, positionOf } from "./people.order";
+import type { ListQuery } from "./people.query";
+import { personColumns } from "./people.repository";
+
+function filters(query: ListQuery): SQL | undefined {
+	return and(
+		query.survived === undefined ? undefined : eq(passengers.survived, query.survived),
+		query.passengerClass === undefined ? undefined : eq(passengers.passengerClass, query.passengerClass),
+		query.sex === undefined ? undefined : eq(passengers.sex, query.sex),
+		// ILIKE, which the trigram index serves; % _ and \ in the search are escaped to be literal.
+		query.q === undefined ? undefined : ilike(passengers.name, `%${query.q.replace(/[\\%_]/g, "\\$&")}%`),
+	);
+}
+
+export interface PeoplePage {
+	people: Person[];
+	/** Positions of the page's first and last rows, for the cursors of the links. */
+	first?: KeyValue[];
+	last?: KeyValue[];
+	/** Whether rows follow the page in reading order (after it; before it for a backward page). */
+	more: boolean;
+	total: Total;
+}
+
+/**
+ * A page of people and their total, in one batch. A page starts at an offset or at a
+ * keyset position; one row more than the limit is read to tell whether another page follows.
+ */
+export async function listPeople(db: Db, query: ListQuery, countMode: CountMode): Promise<PeoplePage> {
+	const where = filters(query);
+	const keys = orderKeys(query.sort);
+	const backward = query.page?.before ?? false;
+	const at = query.page?.at;
+	const part = (condition?: SQL) =>
+		db
+			.select({ id: passengers.id, ...personColumns })
+			.from(passengers)
+			.where(and(where, condition))
+			.orderBy(...scanOrder(keys, backward))
+			.limit(query.limit + 1);
+	const parts = at ? partsAfter(keys, at, backward).map(part) : [part().offset(query.offset)];
+	const [first, second] = parts as [ReturnType<typeof part>, ReturnType<typeof part>?];
+	const page = second
+		? unionAll(first, second)
+				.orderBy(...unionOrder(keys, backward))
+				.limit(query.limit + 1)
+		: first;
+	const count = countQueries(db, where, countMode);
+	const [rows, ...counted] = await db.batch([page, ...count.queries] as [typeof page]);
+	const more = rows.length > query.limit;
+	const inOrder = rows.slice(0, query.limit);
+	if (backward) inOrder.reverse();
+	return {
+		people: inOrder.map(({ id: _id, ...person }) => person as Person),
+		first: inOrder[0] && positionOf(keys, inOrder[0] as Person & { id: number }),
+		last: inOrder.at(-1) && positionOf(keys, inOrder.at(-1) as Person & { id: number }),
+		more,
+		total: count.read(counted as never),
+	};
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import type { Person } from "../../src/db/person.schemas";
+import { api, roundTrips, sendJson, withEnv } from "../support/api";
+import { samplePerson } from "../support/sample-person";
+
+/** The response and the database round trips it cost. */
+async function counted(request: () => Response | Promise<Response>) {
+	const before = await roundTrips();
+	const response = await request();
+	const body = await response.text();
+	return { response, body, roundTrips: (await roundTrips()) - before };
+}
+
+async function created(overrides: Partial<Person> = {}): Promise<Person> {
+	return (await (await sendJson("POST", "/people", samplePerson(overrides))).json()) as Person;
+}
+
+describe("the read cache of a location", () => {
+	it("answers a repeated read with no database round trip, and says so", async () => {
+		const { uuid } = await created();
+		const first = await counted(() => api(`/people/${uuid}`));
+		expect(first.roundTrips).toBe(1);
+		expect(first.response.headers.get("Cache-Status")).toBe("titanic-people-api; fwd=uri-miss; stored");
+		expect(first.response.headers.get("Server-Timing")).toMatch(/^cache;desc=miss;dur=[\d.]+, db;dur=/);
+		const again = await counted(() => api(`/people/${uuid}`));
+		expect(again.roundTrips).toBe(0);
+		expect(again.body).toBe(first.body);
+		expect(again.response.headers.get("Cache-Status")).toMatch(/^titanic-people-api; hit; ttl=\d+$/);
+		expect(again.response.headers.get("Age")).toMatch(/^\d+$/);
+		expect(again.response.headers.get("ETag")).toBe(first.response.headers.get("ETag"));
+		expect(again.response.headers.get("Server-Timing")).toMatch(/^cache;desc=hit;dur=[\d.]+, db;dur=0,/);
+		const head = await counted(() => api(`/people/${uuid}`, { method: "HEAD" }));
+		expect(head).toMatchObject({ body: "", roundTrips: 0 });
+		expect(head.response.headers.get("Cache-Status")).toMatch(/; hit;/);
+	});
+
+	it("revalidates from the cache: If-None-Match of a cached answer is a 304 with no round trip", async () => {
+		const { uuid } = await created();
+		const tag = (await counted(() => api(`/people/${uuid}`))).response.headers.get("ETag") ?? "";
+		expect(tag).toMatch(/^"p\d+"$/);
+		const revalidated = await counted(() => api(`/people/${uuid}`, { headers: { "If-None-Match": tag } }));
+		expect(revalidated).toMatchObject({ body: "", roundTrips: 0 });
+		expect(revalidated.response.status).toBe(304);
+		expect(revalidated.response.headers.get("Cache-Status")).toMatch(/; hit;/);
+	});
+
+	it("keeps each representation apart, each with its own strong ETag", async () => {
+		const { uuid } = await created();
+		const page = { headers: { Accept: "text/html" } };
+		const html = await counted(() => api(`/people/${uuid}`, page));
+		const json = await counted(() => api(`/people/${uuid}`));
+		expect([html.roundTrips, json.roundTrips]).toEqual([1, 1]);
+		expect(html.response.headers.get("ETag")).toMatch(/^"p\d+\.html"$/);
+		expect((await counted(() => api(`/people/${uuid}`, page))).body).toBe(html.body);
+		const list = await counted(() => api("/people?limit=3", page));
+		expect((await counted(() => api("/people?limit=3", page))).roundTrips).toBe(0);
+		expect(list.response.headers.get("Content-Type")).toMatch(/^text\/html/);
+	});
+
+	it("shows every kind of write at once to the reads of its location", async () => {
+		const person = await created();
+		const byName = `/people?q=${encodeURIComponent(person.name)}`;
+		const read = async (path: string) => (await counted(() => api(path))).body;
+		await read(`/people/${person.uuid}`);
+		expect(JSON.parse(await read(byName))).toHaveLength(1);
+		const newcomer = samplePerson({ name: `${person.name} Junior` });
+		await sendJson("POST", "/people", newcomer);
+		expect(JSON.parse(await read(byName))).toHaveLength(2);
+		await sendJson("PATCH", `/people/${person.uuid}`, { age: 44 });
+		expect(JSON.parse(await read(`/people/${person.uuid}`)).age).toBe(44);
+		expect(JSON.parse(await read(byName))[0].age).toBe(44);
+		await sendJson("PUT", `/people/${person.uuid}`, samplePerson({ name: person.name, age: 45 }));
+		expect(JSON.parse(await read(`/people/${person.uuid}`)).age).toBe(45);
+		await api(`/people/${person.uuid}`, { method: "DELETE" });
+		expect((await api(`/people/${person.uuid}`)).status).toBe(404);
+		expect(JSON.parse(await read(byName))).toHaveLength(1);
+	});
+
+	it("lets a cached answer go after its lifetime", async () => {
+		const { uuid } = await created();
+		const shortLived = () => withEnv({ CACHE_TTL_SECONDS: "1" }, `/people/${uuid}?lifetime=1`);
+		expect((await counted(shortLived)).roundTrips).toBe(1);
+		expect((await counted(shortLived)).roundTrips).toBe(0);
+		await new Promise((resolve) => setTimeout(resolve, 2_100));
+		const expired = await counted(shortLived);
+		expect(expired.roundTrips).toBe(1);
+		expect(expired.response.headers.get("Cache-Status")).toMatch(/fwd=uri-miss/);
+	});
+});
