@@ -1,14 +1,24 @@
 // npm run bench:api [-- --duration S --connections N]
-// Load-tests `wrangler dev` on the machine's PostgreSQL (a scratch database, dropped after)
-// with autocannon and prints req/s, p50, p99 and SQL round trips per request.
+// The production bundle (what build:check builds) in plain workerd, in front of the local
+// Neon endpoint on a scratch database of the machine's PostgreSQL: per kind of request,
+// req/s, p50 and p99 latency, database round trips per request, and the worker's CPU time
+// per request (the workerd process's CPU time over the requests it served).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import type { Person } from "../../db/person.schemas";
+import { startPlainWorkerd } from "../bench/plain-workerd";
 import { BENCH_ADMIN_URL, roundTrips } from "../bench/shared";
 import { syntheticPerson } from "../bench/synthetic-passengers";
 import { runCommand, wholeNumberFlag } from "../lib/cli";
+import { withNeonClient } from "../lib/neon-driver";
 import { freePort } from "../lib/ports";
-import { startLocalStack } from "../local-stack";
+import { bundleForProduction } from "../lib/wrangler";
+import { loadPassengers } from "../load/load-passengers";
+import { migrateDatabase } from "../migrate";
+import { startNeonEndpoint } from "../neon-endpoint/server";
 import { createScratchDatabase } from "../scratch-database";
 
 const { values } = parseArgs({
@@ -16,60 +26,107 @@ const { values } = parseArgs({
 });
 const duration = wholeNumberFlag("duration", values.duration);
 const connections = wholeNumberFlag("connections", values.connections);
+const API_TOKEN = "bench-token";
 
 runCommand("bench:api", async () => {
+	const folder = mkdtempSync(join(tmpdir(), "titanic-bench-api-"));
+	const bundle = bundleForProduction(join(folder, "bundle"));
 	const database = await createScratchDatabase(BENCH_ADMIN_URL, "titanic_bench");
-	const stack = await startLocalStack({
-		databaseUrl: database.url,
-		seedCsv: "data/titanic.csv",
-		port: await freePort(),
-	});
+	await migrateDatabase(database.url);
+	await withNeonClient(database.url, (client) => loadPassengers(client, "data/titanic.csv"));
+	const endpoint = await startNeonEndpoint({ maxConnections: 20 });
+	// Production's settings (wrangler.toml [env.production]), with the token writes need.
+	const vars = {
+		APP_ENV: "production",
+		LOG_LEVEL: "info",
+		CORS_ORIGINS: "*",
+		CACHE_CONTROL: "public, no-cache",
+		CACHE_TTL_SECONDS: "60",
+		NEON_HTTP_ENDPOINT: endpoint.httpUrl,
+		DATABASE_URL: database.url,
+		API_TOKEN,
+	};
+	const ports: [number, number] = [await freePort(), await freePort()];
+	const workerd = await startPlainWorkerd({ bundle, folder, ports, vars });
 	try {
-		const uuids = ((await (await fetch(`${stack.apiUrl}/people`)).json()) as Person[]).map((p) => p.uuid);
+		const people = (await (await fetch(`${workerd.url}/people`)).json()) as Person[];
+		const etags = new Map<string, string>();
+		// Every person read once, so the cached kinds find them all in the cache.
+		for (const { uuid } of people) {
+			etags.set(uuid, (await fetch(`${workerd.url}/people/${uuid}`)).headers.get("ETag") ?? "");
+		}
+		await fetch(`${workerd.url}/people?limit=100`);
 		let n = 0;
-		const pick = () => uuids[n++ % uuids.length];
-		const json = { "content-type": "application/json" };
-		const scenarios: [string, autocannon.Request][] = [
-			["GET /people/{uuid}", { method: "GET", setupRequest: (r) => ({ ...r, path: `/people/${pick()}` }) }],
-			["GET /people?limit=100", { method: "GET", path: "/people?limit=100" }],
+		const next = () => people[n++ % people.length]?.uuid ?? "";
+		const get = (path: () => string, headers?: () => Record<string, string>): autocannon.Request => ({
+			method: "GET",
+			setupRequest: (r) => ({ ...r, path: path(), headers: { ...r.headers, ...headers?.() } }),
+		});
+		const write = (
+			method: "POST" | "PATCH",
+			path: () => string,
+			body: () => unknown,
+		): autocannon.Request => ({
+			method,
+			headers: { "content-type": "application/json", authorization: `Bearer ${API_TOKEN}` },
+			setupRequest: (r) => ({ ...r, path: path(), body: JSON.stringify(body()) }),
+		});
+		// Reads first: every write renews the cache's generation.
+		const kinds: [string, autocannon.Request][] = [
+			["GET /healthz", get(() => "/healthz")],
+			["GET /people/{uuid}, not cached", get(() => `/people/${next()}?nocache=${n}`)],
+			["GET /people/{uuid}, cached", get(() => `/people/${next()}`)],
+			[
+				"GET /people/{uuid}, If-None-Match (304 from the cache)",
+				get(
+					() => `/people/${people[n % people.length]?.uuid}`,
+					() => ({ "if-none-match": etags.get(next()) ?? "" }),
+				),
+			],
+			["GET /people?limit=100, not cached", get(() => `/people?limit=100&nocache=${n++}`)],
+			["GET /people?limit=100, cached", get(() => "/people?limit=100")],
 			[
 				"POST /people",
-				{
-					method: "POST",
-					path: "/people",
-					headers: json,
-					setupRequest: (r) => ({ ...r, body: JSON.stringify(syntheticPerson(n++)) }),
-				},
+				write(
+					"POST",
+					() => "/people",
+					() => syntheticPerson(n++),
+				),
 			],
 			[
-				"PUT /people/{uuid}",
-				{
-					method: "PUT",
-					headers: json,
-					setupRequest: (r) => ({
-						...r,
-						path: `/people/${pick()}`,
-						body: JSON.stringify(syntheticPerson(n)),
-					}),
-				},
+				"PATCH /people/{uuid}",
+				write(
+					"PATCH",
+					() => `/people/${next()}`,
+					() => ({ age: n % 80 }),
+				),
 			],
 		];
 		console.log(
-			`bench:api: wrangler dev on PostgreSQL 127.0.0.1:5432, ${connections} connections, ${duration} s each`,
+			`bench:api: production bundle in plain workerd (rate limits: an in-process stand-in; Cache API: an in-memory stand-in in a second workerd, not counted), PostgreSQL 127.0.0.1:5432, ${connections} connections, ${duration} s each`,
 		);
-		console.log("| request | req/s | p50 ms | p99 ms | non-2xx | round trips/request |");
-		console.log("|---|---:|---:|---:|---:|---:|");
-		for (const [name, request] of scenarios) {
-			const before = await roundTrips(stack.neonHttpEndpoint);
-			const result = await autocannon({ url: stack.apiUrl, connections, duration, requests: [request] });
-			const trips = (await roundTrips(stack.neonHttpEndpoint)) - before;
-			const perRequest = (trips / result.requests.total).toFixed(2);
+		console.log(
+			"| request | req/s | p50 ms | p99 ms | other statuses | round trips/request | worker CPU ms/request (user + kernel) |",
+		);
+		console.log("|---|---:|---:|---:|---:|---:|---:|");
+		for (const [name, request] of kinds) {
+			const [tripsBefore, cpuBefore] = [await roundTrips(endpoint.httpUrl), workerd.cpuSeconds()];
+			const result = await autocannon({ url: workerd.url, connections, duration, requests: [request] });
+			const trips = (await roundTrips(endpoint.httpUrl)) - tripsBefore;
+			const cpuAfter = workerd.cpuSeconds();
+			const perRequest = (seconds: number) => ((seconds * 1000) / result.requests.total).toFixed(2);
+			const [user, kernel] = [cpuAfter.user - cpuBefore.user, cpuAfter.system - cpuBefore.system];
+			const cpu = `${perRequest(user + kernel)} (${perRequest(user)} + ${perRequest(kernel)})`;
+			const expected = name.includes("304") ? "304" : name.startsWith("POST") ? "201" : "200";
+			const other = result.requests.total - (result.statusCodeStats?.[expected as "200"]?.count ?? 0);
 			console.log(
-				`| ${name} | ${result.requests.average.toFixed(0)} | ${result.latency.p50} | ${result.latency.p99} | ${result.non2xx + result.errors} | ${perRequest} |`,
+				`| ${name} | ${result.requests.average.toFixed(0)} | ${result.latency.p50} | ${result.latency.p99} | ${other} | ${(trips / result.requests.total).toFixed(2)} | ${cpu} |`,
 			);
 		}
 	} finally {
-		await stack.stop();
+		await workerd.stop();
+		await endpoint.close();
 		await database.drop();
+		rmSync(folder, { recursive: true, force: true });
 	}
 });
