@@ -58,6 +58,8 @@ export const edgeCache: MiddlewareHandler<AppBindings> = async (c, next) => {
 	if (hit) {
 		const age = ageOf(hit);
 		const response = new Response(hit.body, hit);
+		// The Cache API marks its matches for Cloudflare's own use; Cache-Status says it here.
+		response.headers.delete("CF-Cache-Status");
 		response.headers.set("Age", String(age));
 		response.headers.set("Cache-Status", `${CACHE_NAME}; hit; ttl=${Math.max(ttl - age, 0)}`);
 		return response;

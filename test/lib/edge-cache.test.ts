@@ -27,6 +27,7 @@ describe("the read cache of a location", () => {
 		expect(again.body).toBe(first.body);
 		expect(again.response.headers.get("Cache-Status")).toMatch(/^titanic-people-api; hit; ttl=\d+$/);
 		expect(again.response.headers.get("Age")).toMatch(/^\d+$/);
+		expect(again.response.headers.get("CF-Cache-Status")).toBeNull();
 		expect(again.response.headers.get("ETag")).toBe(first.response.headers.get("ETag"));
 		expect(again.response.headers.get("Server-Timing")).toMatch(/^cache;desc=hit;dur=[\d.]+, db;dur=0,/);
 		const head = await counted(() => api(`/people/${uuid}`, { method: "HEAD" }));
