@@ -6,8 +6,9 @@ export default defineConfig({
 		coverage: {
 			provider: "istanbul",
 			include: ["src/**/*.{ts,tsx}"],
-			// Entry points run as processes; the bundle trims exist only in the deployed bundle.
-			exclude: ["src/tools/bin/**", "src/bundle-trims/**"],
+			// Entry points run as processes, and the benchmarks' support only under them; the
+			// bundle trims exist only in the deployed bundle.
+			exclude: ["src/tools/bin/**", "src/tools/bench/**", "src/bundle-trims/**"],
 			reporter: ["text-summary", "text"],
 		},
 		projects: [

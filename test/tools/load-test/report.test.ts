@@ -1,0 +1,31 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { Checks, count, report, summarise } from "../../../src/tools/load-test/report";
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("test:load's report", () => {
+	it("counts statuses in order, naming dropped connections", () => {
+		expect(summarise([503, 200, 0, 200, 201])).toBe("no answer×1 200×2 201×1 503×1");
+		expect(count([1, 5, 7], (n) => n > 4)).toBe(2);
+	});
+
+	it("keeps failed checks for the exit code and prints each", () => {
+		const lines: string[] = [];
+		vi.spyOn(console, "log").mockImplementation((line: string) => void lines.push(line));
+		const { check, failures } = new Checks();
+		check(true, "A: no 5xx");
+		check(false, "B: nothing hangs");
+		expect(failures).toEqual(["B: nothing hangs"]);
+		expect(lines).toEqual(["✓ A: no 5xx", "✗ B: nothing hangs"]);
+	});
+
+	it("prints a phase as requests, rate, latency percentiles and statuses", () => {
+		const lines: string[] = [];
+		vi.spyOn(console, "log").mockImplementation((line: string) => void lines.push(line));
+		const outcomes = [10, 20, 30, 40].map((ms, i) => ({ at: i, status: i < 3 ? 200 : 503, ms }));
+		report("A. mixed load", outcomes, 2);
+		expect(lines).toEqual([
+			"A. mixed load: 4 requests, 2 req/s, p50 30 ms, p99 40 ms, max 40 ms; 200×3 503×1",
+		]);
+	});
+});
