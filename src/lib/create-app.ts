@@ -48,13 +48,15 @@ const corsForConfiguredOrigins = cors({
 });
 
 /**
- * The application shell, in the order a request meets it: request id and logging, the
- * configuration check, security headers, CORS, rate limits, body limit, write protection,
- * HTTP caching, the read cache; and 404 and error handling, all as problem+json.
+ * The application shell, in the order a request meets it: request id and logging, HTTP
+ * caching, the configuration check, security headers, CORS, rate limits, body limit, write
+ * protection, the read cache; and 404 and error handling, all as problem+json.
  */
 export function createApp() {
 	const app = createRouter();
 	app.use(requestContext);
+	// First, so that every answer after it, refusals included, gets its Cache-Control.
+	app.use(httpCaching);
 	app.use(checkConfig);
 	app.use(secureHeaders());
 	// CORS only for cross-origin callers: a plain OPTIONS still gets the route's Allow list.
@@ -68,7 +70,6 @@ export function createApp() {
 		}),
 	);
 	app.use(protectWrites);
-	app.use(httpCaching);
 	app.use(edgeCache);
 	app.notFound((c) => problem(c, 404, `nothing at ${c.req.path}`));
 	app.onError(onError);

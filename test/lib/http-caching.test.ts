@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { Person } from "../../src/db/person.schemas";
-import { api, sendJson } from "../support/api";
+import { api, sendJson, withEnv } from "../support/api";
 import { samplePerson } from "../support/sample-person";
 
 describe("HTTP caching", () => {
@@ -20,5 +20,29 @@ describe("HTTP caching", () => {
 		expect(after.status).toBe(200);
 		expect(((await after.json()) as Person).age).toBe(61);
 		expect(after.headers.get("ETag")).not.toBe(tag);
+	});
+
+	it("marks every refusal no-store: 401, 413, 429 and a misconfigured server's 500", async () => {
+		const token = { API_TOKEN: "t0ken" };
+		const refusals = [
+			await withEnv(token, "/people", {
+				method: "POST",
+				body: "{}",
+				headers: { "Content-Type": "application/json" },
+			}),
+			await withEnv({}, "/people", {
+				method: "POST",
+				body: "x".repeat(70_000),
+				headers: { "Content-Type": "application/json" },
+			}),
+			await withEnv({ APP_ENV: "nowhere" }, "/people?limit=1"),
+		];
+		expect(refusals.map((r) => r.status)).toEqual([401, 413, 500]);
+		const address = { "CF-Connecting-IP": "203.0.113.9" };
+		let limited = await api("/healthz/nope", { headers: address });
+		for (let i = 0; i < 100 && limited.status !== 429; i++)
+			limited = await api("/healthz/nope", { headers: address });
+		for (const response of [...refusals, limited])
+			expect(response.headers.get("Cache-Control")).toBe("no-store");
 	});
 });
