@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { EMBEDDED_MAX_CONNECTIONS, startEmbeddedPostgres } from "./embedded-postgres";
 import { CliError, describeError, EXIT } from "./lib/cli";
 import { withNeonClient } from "./lib/neon-driver";
@@ -14,6 +16,11 @@ export interface LocalStackOptions {
 	databaseUrl?: string;
 	/** Where the embedded PGlite keeps its data; without it, memory only. */
 	dataDir?: string;
+	/**
+	 * Where wrangler dev keeps its local state (the read cache's storage); without it, a
+	 * temporary folder of this stack's own, so that two stacks never share one.
+	 */
+	stateDir?: string;
 	/** Loaded once, when the passengers table is empty. */
 	seedCsv?: string;
 	port: number;
@@ -69,12 +76,20 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 		);
 		const vars: Record<string, string> = { NEON_HTTP_ENDPOINT: endpoint.httpUrl };
 		if (options.apiToken) vars.API_TOKEN = options.apiToken;
-		const wrangler = startWrangler(options.port, options.inheritOutput ?? false, databaseUrl, vars);
+		const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), "titanic-wrangler-"));
+		if (!options.stateDir) stops.push(async () => rmSync(stateDir, { recursive: true, force: true }));
+		const wrangler = startWrangler({
+			port: options.port,
+			inheritOutput: options.inheritOutput ?? false,
+			databaseUrl,
+			vars,
+			stateDir,
+		});
 		stops.push(() => wrangler.stop());
 		const apiUrl = `http://127.0.0.1:${options.port}`;
 		await Promise.race([
 			waitUntilServing(apiUrl),
-			wrangler.exited.then(() => Promise.reject(wranglerFailed())),
+			wrangler.exited.then(() => Promise.reject(wranglerFailed(wrangler.output()))),
 		]);
 		return { apiUrl, databaseUrl, neonHttpEndpoint: endpoint.httpUrl, exited: wrangler.exited, stop };
 	} catch (error) {
@@ -104,12 +119,14 @@ async function seedWhenEmpty(databaseUrl: string, csv: string, log: (line: strin
 	});
 }
 
-function startWrangler(
-	port: number,
-	inheritOutput: boolean,
-	databaseUrl: string,
-	vars: Record<string, string>,
-) {
+function startWrangler(options: {
+	port: number;
+	inheritOutput: boolean;
+	databaseUrl: string;
+	vars: Record<string, string>;
+	stateDir: string;
+}) {
+	const { port, inheritOutput, databaseUrl, vars } = options;
 	const args = [
 		WRANGLER_BIN,
 		"dev",
@@ -117,6 +134,8 @@ function startWrangler(
 		"127.0.0.1",
 		"--port",
 		String(port),
+		"--persist-to",
+		options.stateDir,
 		"--show-interactive-dev-session=false",
 	];
 	for (const [name, value] of Object.entries(vars)) args.push("--var", `${name}:${value}`);
@@ -125,12 +144,17 @@ function startWrangler(
 	// Its own process group, so stopping reaches wrangler and every workerd it started.
 	const child: ChildProcess = spawn(process.execPath, args, {
 		detached: true,
-		stdio: inheritOutput ? "inherit" : "ignore",
+		stdio: inheritOutput ? "inherit" : ["ignore", "ignore", "pipe"],
 		env: {
 			...process.env,
 			DATABASE_URL: databaseUrl,
 			...WRANGLER_OFFLINE_ENV,
 		},
+	});
+	// The end of wrangler's error output, to say why it stopped if it stops before serving.
+	let stderr = "";
+	child.stderr?.on("data", (chunk) => {
+		stderr = (stderr + chunk).slice(-2_000);
 	});
 	const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
 	const signalGroup = (signal: NodeJS.Signals) => {
@@ -142,6 +166,7 @@ function startWrangler(
 	};
 	return {
 		exited,
+		output: () => stderr.trim(),
 		async stop() {
 			// Ask politely; wrangler sometimes sits out a SIGINT, so insist, then force.
 			signalGroup("SIGINT");
@@ -155,8 +180,9 @@ function startWrangler(
 	};
 }
 
-function wranglerFailed() {
-	return new CliError("wrangler dev exited before serving; run `npx wrangler dev` to see why", EXIT.database);
+function wranglerFailed(output: string) {
+	const why = output ? `:\n${output}` : "; run `npx wrangler dev` to see why";
+	return new CliError(`wrangler dev exited before serving${why}`, EXIT.database);
 }
 
 async function waitUntilServing(url: string, timeoutMs = 60_000): Promise<void> {

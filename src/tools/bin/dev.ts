@@ -6,6 +6,7 @@ runCommand("dev", async () => {
 	const stack = await startLocalStack({
 		databaseUrl: process.env.DATABASE_URL || undefined,
 		dataDir: ".data/pglite",
+		stateDir: ".data/wrangler",
 		seedCsv: "data/titanic.csv",
 		apiToken: process.env.API_TOKEN || undefined,
 		port,
