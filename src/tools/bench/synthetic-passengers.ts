@@ -24,22 +24,9 @@ const FIRST_NAMES = [
 	"George",
 	"Helen",
 ];
-const SYLLABLES = [
-	"an",
-	"ber",
-	"cal",
-	"dor",
-	"el",
-	"fen",
-	"gar",
-	"hol",
-	"is",
-	"jor",
-	"kel",
-	"lin",
-	"mor",
-	"nor",
-];
+// Consonant-vowel syllables, 90 of them: three make 729,000 distinct surnames (one per rank
+// up to SURNAMES), which share few trigrams, as real ones do.
+const SYLLABLES = [..."bcdfghjklmnprstvwz"].flatMap((c) => [..."aeiou"].map((v) => c + v));
 const SURNAMES = 100_000;
 
 /** A small deterministic generator (mulberry32), so every run makes the same file. */
