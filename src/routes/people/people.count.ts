@@ -24,11 +24,22 @@ type CountResult = { n: number }[] | { rows: Record<string, unknown>[] };
 
 /** The statements that find the total of `where`, for the list's batch, and how to read their results. */
 export function countQueries(db: Db, where: SQL | undefined, mode: CountMode) {
-	const matches = db.select({ one: sql`1` }).from(passengers).where(where);
-	const exact = db.select({ n: count() }).from(passengers).where(where);
-	const capped = db.select({ n: count() }).from(matches.limit(EXACT_COUNT_LIMIT + 1).as("capped"));
-	const planned = db.execute(sql`EXPLAIN (FORMAT JSON) ${matches}`);
-	const queries = mode === "exact" ? [exact] : mode === "planned" ? [planned] : [capped, planned];
+	const matches = () => db.select({ one: sql`1` }).from(passengers).where(where);
+	const planned = () => db.execute(sql`EXPLAIN (FORMAT JSON) ${matches()}`);
+	// Only the statements this mode needs are built: this runs on every list request.
+	const queries =
+		mode === "exact"
+			? [db.select({ n: count() }).from(passengers).where(where)]
+			: mode === "planned"
+				? [planned()]
+				: [
+						db.select({ n: count() }).from(
+							matches()
+								.limit(EXACT_COUNT_LIMIT + 1)
+								.as("capped"),
+						),
+						planned(),
+					];
 	const read = (results: CountResult[]): Total => {
 		if (mode === "exact") return { count: countIn(results[0]), mode: "exact" };
 		if (mode === "planned") return { count: estimateIn(results[0]), mode: "planned" };

@@ -23,9 +23,7 @@ const versionedJson = sql.raw(
 	`json_build_object('uuid', uuid, ${PASSENGER_FIELDS.map((f) => `'${f.field}', ${f.column}`).join(", ")}, 'version', version)`,
 );
 
-function toVersioned(row: (Person & { version: number }) | undefined | null): Versioned | undefined {
-	if (!row) return undefined;
-	const { version, ...person } = row;
+function versioned({ version, ...person }: Person & { version: number }): Versioned {
 	return { person, version };
 }
 
@@ -34,7 +32,7 @@ export async function findPerson(db: Db, uuid: string): Promise<Versioned | unde
 		.select({ ...personColumns, version: passengers.version })
 		.from(passengers)
 		.where(eq(passengers.uuid, uuid));
-	return toVersioned(row);
+	return row && versioned(row);
 }
 
 /** Inserts unless the uuid is taken; undefined then, so a retried create is a 409, not a duplicate. */
@@ -44,7 +42,7 @@ export async function insertPerson(db: Db, person: NewPerson): Promise<Versioned
 		.values(person)
 		.onConflictDoNothing({ target: passengers.uuid })
 		.returning({ ...personColumns, version: passengers.version });
-	return toVersioned(created);
+	return created && versioned(created);
 }
 
 /**
@@ -65,8 +63,11 @@ function matches(uuid: string, versions: number[] | undefined): SQL | undefined 
 // Whether the person exists, read in the same statement (its snapshot precedes the write).
 const exists = (uuid: string) => sql`exists (select 1 from ${passengers} where ${passengers.uuid} = ${uuid})`;
 
-function outcomeOf<T>(row: { result: T | null; found: boolean } | undefined): WriteOutcome<T> {
-	if (row?.result) return { outcome: "done", result: row.result };
+function outcomeOf<R, T>(
+	row: { result: R | null; found: boolean } | undefined,
+	read: (result: R) => T,
+): WriteOutcome<T> {
+	if (row?.result) return { outcome: "done", result: read(row.result) };
 	return row?.found ? { outcome: "changed" } : { outcome: "not-found" };
 }
 
@@ -86,10 +87,7 @@ export async function updatePerson(
 	const { rows } = await db.execute<{ result: (Person & { version: number }) | null; found: boolean }>(
 		sql`with changed as ${update} select (select person from changed) as result, ${exists(uuid)} as found`,
 	);
-	const outcome = outcomeOf(rows[0]);
-	return outcome.outcome === "done"
-		? { outcome: "done", result: toVersioned(outcome.result) as Versioned }
-		: outcome;
+	return outcomeOf(rows[0], versioned);
 }
 
 /** Deletes the person if the condition holds: one statement that also tells 404 from 412. */
@@ -98,5 +96,5 @@ export async function deletePerson(db: Db, uuid: string, versions?: number[]): P
 	const { rows } = await db.execute<{ result: true | null; found: boolean }>(
 		sql`with gone as ${remove} select (select true from gone) as result, ${exists(uuid)} as found`,
 	);
-	return outcomeOf(rows[0]);
+	return outcomeOf(rows[0], () => true as const);
 }
