@@ -69,6 +69,8 @@ export const edgeCache: MiddlewareHandler<AppBindings> = async (c, next) => {
 		c.header("Cache-Status", `${CACHE_NAME}; fwd=uri-miss`);
 		return;
 	}
+	// The same digest hono's etag would make further out, made here so the stored copy
+	// carries it and a later If-None-Match is answered from the cache.
 	if (!c.res.headers.has("ETag")) c.header("ETag", await digestEtag(c.res));
 	await store(cache, key, c.res, ttl);
 	c.header("Cache-Status", `${CACHE_NAME}; fwd=uri-miss; stored`);

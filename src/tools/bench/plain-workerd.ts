@@ -5,9 +5,10 @@ import { join } from "node:path";
 import { CliError, EXIT } from "../lib/cli";
 
 const STAND_INS = new URL("./workerd/", import.meta.url).pathname;
-// The compatibility date and flags the worker is deployed with.
+// The compatibility date and flags the worker is deployed with, from wrangler.toml.
 const WRANGLER_TOML = readFileSync(new URL("../../../wrangler.toml", import.meta.url), "utf8");
 const COMPATIBILITY_DATE = /^compatibility_date = "([^"]+)"/m.exec(WRANGLER_TOML)?.[1] ?? "";
+const COMPATIBILITY_FLAGS = /^compatibility_flags = (\[[^\]]*\])/m.exec(WRANGLER_TOML)?.[1] ?? "[]";
 
 export interface PlainWorkerd {
 	url: string;
@@ -98,7 +99,7 @@ const config :Workerd.Config = (
 const api :Workerd.Worker = (
   modules = [(name = "index.js", esModule = embed "index.js")],
   compatibilityDate = "${COMPATIBILITY_DATE}",
-  compatibilityFlags = ["nodejs_als"],
+  compatibilityFlags = ${COMPATIBILITY_FLAGS},
   bindings = [${[...text, ...limiters].join(", ")}],
   globalOutbound = "internet",
   cacheApiOutbound = "cache",
