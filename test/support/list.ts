@@ -1,5 +1,5 @@
 import type { Person } from "../../src/db/person.schemas";
-import { api, ORIGIN } from "./api";
+import { api, ORIGIN, sql } from "./api";
 
 /** GET /people with a query string (or a Link URL), its people and its links. */
 export async function list(query: string, headers: Record<string, string> = {}) {
@@ -26,4 +26,10 @@ export async function walk(from: string, rel: "next" | "prev"): Promise<Person[]
 		url = page.links[rel];
 	}
 	return pages;
+}
+
+/** How many passengers the database itself counts under a condition. */
+export async function countWhere(condition = "true", params: unknown[] = []): Promise<number> {
+	const [row] = await sql(`SELECT count(*)::int AS n FROM passengers WHERE ${condition}`, params);
+	return row?.n as number;
 }

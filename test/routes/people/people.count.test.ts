@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXACT_COUNT_LIMIT } from "../../../src/routes/people/people.count";
 import { api, sql } from "../../support/api";
+import { countWhere } from "../../support/list";
 
 async function total(query: string, prefer?: string) {
 	const response = await api(`/people${query}`, { headers: prefer ? { Prefer: prefer } : {} });
@@ -10,10 +11,6 @@ async function total(query: string, prefer?: string) {
 		mode: response.headers.get("X-Total-Count-Mode"),
 		applied: response.headers.get("Preference-Applied"),
 	};
-}
-
-async function countWhere(condition: string): Promise<number> {
-	return (await sql(`SELECT count(*)::int AS n FROM passengers WHERE ${condition}`))[0]?.n as number;
 }
 
 describe("X-Total-Count says how it was counted", () => {

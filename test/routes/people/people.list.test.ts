@@ -2,23 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Person } from "../../../src/db/person.schemas";
 import { personFieldNames } from "../../../src/db/person.schemas";
 import { api, ORIGIN, sql } from "../../support/api";
-
-async function list(query: string) {
-	const response = await api(`/people${query}`);
-	return { response, people: (await response.json()) as Person[] };
-}
-
-async function countWhere(condition = "true", params: unknown[] = []) {
-	const [row] = await sql(`SELECT count(*)::int AS n FROM passengers WHERE ${condition}`, params);
-	return row?.n as number;
-}
-
-function links(response: Response): Record<string, string> {
-	const header = response.headers.get("Link") ?? "";
-	return Object.fromEntries(
-		[...header.matchAll(/<([^>]+)>;\s*rel="(\w+)"/g)].map(([, url, rel]) => [rel as string, url as string]),
-	);
-}
+import { countWhere, links, list } from "../../support/list";
 
 describe("GET /people", () => {
 	it("returns every passenger as one page, in insertion order, first Mr. Owen Harris Braund", async () => {
