@@ -3,7 +3,8 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import { checkConfig } from "./config";
-import { edgeCache, httpCaching } from "./http-caching";
+import { edgeCache } from "./edge-cache";
+import { httpCaching } from "./http-caching";
 import { onError } from "./on-error";
 import { problem } from "./problem";
 import { protectWrites } from "./protect-writes";
@@ -49,18 +50,23 @@ const corsForConfiguredOrigins = cors({
 
 /**
  * The application shell, in the order a request meets it: request id and logging, HTTP
- * caching, the configuration check, security headers, CORS, rate limits, body limit, write
- * protection, the read cache; and 404 and error handling, all as problem+json.
+ * caching, the configuration check, CORS, the read cache (a hit is answered here), security
+ * headers, rate limits, body limit, write protection; and 404 and error handling, all as
+ * problem+json. `recordOf` names the record a path addresses, for the read cache.
  */
-export function createApp() {
+export function createApp(options: { recordOf: (path: string) => string | null }) {
 	const app = createRouter();
 	app.use(requestContext);
 	// First, so that every answer after it, refusals included, gets its Cache-Control.
 	app.use(httpCaching);
 	app.use(checkConfig);
-	app.use(secureHeaders());
 	// CORS only for cross-origin callers: a plain OPTIONS still gets the route's Allow list.
+	// Before the read cache: its headers depend on the caller, so they are never stored.
 	app.use((c, next) => (c.req.header("Origin") ? corsForConfiguredOrigins(c, next) : next()));
+	app.use(edgeCache(options.recordOf));
+	// Inside the read cache: stored answers carry these headers already.
+	app.use(secureHeaders());
+	// A cache hit never gets here: the read budget protects the database, which a hit spares.
 	// Health checks are exempt: a monitor must never see a 429.
 	app.use("*", (c, next) => (c.req.path === "/healthz" ? next() : rateLimit(c, next)));
 	app.use(
@@ -70,7 +76,6 @@ export function createApp() {
 		}),
 	);
 	app.use(protectWrites);
-	app.use(edgeCache);
 	app.notFound((c) => problem(c, 404, `nothing at ${c.req.path}`));
 	app.onError(onError);
 	return app;

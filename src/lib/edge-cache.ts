@@ -1,7 +1,14 @@
-// The read cache of the worker's location (the Workers Cache API), and the generation that
-// keeps it honest. Every cached answer is stored under the current generation; a write
-// makes a new one, so after it no earlier answer at this location is found again. Lists
-// cannot be purged one URL at a time; a generation retires all of them at once.
+import type { Context, MiddlewareHandler } from "hono";
+import { LIVE_PATHS } from "./http-caching";
+import { preferredType, REPRESENTATIONS } from "./negotiate";
+import { WRITE_METHODS } from "./protect-writes";
+import type { AppBindings } from "./types";
+
+// The read cache of the worker's location (the Workers Cache API), and how writes keep it
+// honest. A record's answers (one person) are stored under the record's own keys, which a
+// write to that record deletes: a hit costs one lookup. Every other answer (lists) is
+// stored under the current generation; a write makes a new one, so after it no earlier
+// list at this location is found again: lists cannot be purged one URL at a time.
 
 // Cache keys are URLs; .invalid never resolves, so no key can collide with a real request.
 const KEYS = "https://edge-cache.invalid";
@@ -10,32 +17,32 @@ const GENERATION_KEY = `${KEYS}/generation`;
 // fresh random one takes its place: earlier answers are then orphaned, never revived.
 const GENERATION_LIFETIME_SECONDS = 365 * 24 * 3600;
 
-export async function currentGeneration(cache: Cache): Promise<string> {
+async function currentGeneration(cache: Cache): Promise<string> {
 	const stored = await cache.match(GENERATION_KEY);
 	return stored ? stored.text() : newGeneration(cache);
 }
 
-/** Retires every answer cached at this location; awaited before a write answers. */
-export async function newGeneration(cache: Cache): Promise<string> {
+/** Retires every generation-keyed answer at this location; awaited before a write answers. */
+async function newGeneration(cache: Cache): Promise<string> {
 	const generation = crypto.randomUUID();
 	const headers = { "Cache-Control": `max-age=${GENERATION_LIFETIME_SECONDS}` };
 	await cache.put(GENERATION_KEY, new Response(generation, { headers }));
 	return generation;
 }
 
+/** The key of one representation (`variant`) of a record's answer: the same whatever the query. */
+function recordKey(record: string, variant: string): string {
+	return `${KEYS}/record/${encodeURIComponent(variant)}${record}`;
+}
+
 /** The key of one representation (`variant`) of a URL's answer in a generation. */
-export function entryKey(generation: string, requestUrl: string, variant: string): string {
+function generationKey(generation: string, requestUrl: string, variant: string): string {
 	const url = new URL(requestUrl);
 	return `${KEYS}/${generation}/${encodeURIComponent(variant)}${url.pathname}${url.search}`;
 }
 
 /** Stores a copy of the answer for `ttlSeconds`, dated so a hit can say its Age. */
-export async function store(
-	cache: Cache,
-	key: string,
-	response: Response,
-	ttlSeconds: number,
-): Promise<void> {
+async function store(cache: Cache, key: string, response: Response, ttlSeconds: number): Promise<void> {
 	const copy = new Response(response.clone().body, response);
 	copy.headers.set("Cache-Control", `max-age=${ttlSeconds}`);
 	copy.headers.set("Date", new Date().toUTCString());
@@ -43,7 +50,84 @@ export async function store(
 }
 
 /** Seconds since a stored answer was cached. */
-export function ageOf(stored: Response): number {
+function ageOf(stored: Response): number {
 	const date = Date.parse(stored.headers.get("Date") ?? "");
 	return Number.isNaN(date) ? 0 : Math.max(0, Math.floor((Date.now() - date) / 1000));
+}
+
+// The cache's name in Cache-Status (RFC 9211).
+const CACHE_NAME = "titanic-people-api";
+
+/** What a list's answer varies by: its representation and the count preference. */
+function listVariant(c: Context): string {
+	return `${preferredType(c)};prefer=${c.req.header("Prefer")?.trim().toLowerCase() ?? ""}`;
+}
+
+/** A client's `Cache-Control: no-cache` (or `max-age=0`) asks for an answer from the database. */
+function wantsFresh(c: Context): boolean {
+	return /\b(no-cache|max-age=0)\b/i.test(c.req.header("Cache-Control") ?? "");
+}
+
+async function digestEtag(response: Response): Promise<string> {
+	const digest = new Uint8Array(await crypto.subtle.digest("SHA-1", await response.clone().arrayBuffer()));
+	return `"${Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("")}"`;
+}
+
+function fromCache(stored: Response, ttl: number): Response {
+	const age = ageOf(stored);
+	const response = new Response(stored.body, stored);
+	// The Cache API marks its matches for Cloudflare's own use; Cache-Status says it here.
+	response.headers.delete("CF-Cache-Status");
+	response.headers.set("Age", String(age));
+	response.headers.set("Cache-Status", `${CACHE_NAME}; hit; ttl=${Math.max(ttl - age, 0)}`);
+	return response;
+}
+
+/**
+ * The read cache of this location: a GET or HEAD is answered from the Workers Cache API
+ * when it can, for CACHE_TTL_SECONDS, with Cache-Status and Age. A successful write
+ * forgets what it may have changed here before it answers: a new generation for lists,
+ * and the record it wrote. Other locations keep theirs until their lifetime ends.
+ * `recordOf` names the record a path addresses (normalised), or null for any other path.
+ */
+export function edgeCache(recordOf: (path: string) => string | null): MiddlewareHandler<AppBindings> {
+	return async (c, next) => {
+		const cache = caches.default;
+		const record = recordOf(c.req.path);
+		// hono runs a HEAD as its GET and drops the body: one cached answer serves both.
+		if (c.req.method !== "GET" && c.req.method !== "HEAD") {
+			await next();
+			if (!WRITE_METHODS.has(c.req.method) || !c.res.ok) return;
+			// In this order: a read racing the write checks the generation after it stores.
+			await newGeneration(cache);
+			if (record) await Promise.all(REPRESENTATIONS.map((type) => cache.delete(recordKey(record, type))));
+			return;
+		}
+		if (LIVE_PATHS.has(c.req.path)) return next();
+		const started = performance.now();
+		const ttl = Number(c.env.CACHE_TTL_SECONDS);
+		const fresh = wantsFresh(c);
+		const key = record
+			? recordKey(record, preferredType(c))
+			: generationKey(await currentGeneration(cache), c.req.url, listVariant(c));
+		const hit = fresh ? undefined : await cache.match(key);
+		c.set("cache", { hit: Boolean(hit), ms: performance.now() - started });
+		if (hit) return fromCache(hit, ttl);
+		// A record's key outlives generations: note the one before the database is asked.
+		const before = record ? await currentGeneration(cache) : undefined;
+		await next();
+		const forwarded = `${CACHE_NAME}; fwd=${fresh ? "request" : "uri-miss"}`;
+		if (c.res.status !== 200) {
+			c.header("Cache-Status", forwarded);
+			return;
+		}
+		// The same digest hono's etag would make further out, made here so the stored copy
+		// carries it and a later If-None-Match is answered from the cache.
+		if (!c.res.headers.has("ETag")) c.header("ETag", await digestEtag(c.res));
+		await store(cache, key, c.res, ttl);
+		// A write that landed meanwhile may have deleted the key before this answer was stored.
+		const raced = before !== undefined && (await currentGeneration(cache)) !== before;
+		if (raced) await cache.delete(key);
+		c.header("Cache-Status", `${forwarded}${raced ? "" : "; stored"}`);
+	};
 }

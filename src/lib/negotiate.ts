@@ -1,13 +1,17 @@
 import type { Context } from "hono";
 import { accepts } from "hono/accepts";
 
+/** Every representation the API answers in, the default first. */
+export const REPRESENTATIONS = ["application/json", "text/html"] as const;
+export type Representation = (typeof REPRESENTATIONS)[number];
+
 /** The representation the client prefers: HTML for a browser's Accept, JSON otherwise. */
-export function preferredType(c: Context): "application/json" | "text/html" {
+export function preferredType(c: Context): Representation {
 	return accepts(c, {
 		header: "Accept",
-		supports: ["application/json", "text/html"],
-		default: "application/json",
-	}) as "application/json" | "text/html";
+		supports: [...REPRESENTATIONS],
+		default: REPRESENTATIONS[0],
+	}) as Representation;
 }
 
 /**

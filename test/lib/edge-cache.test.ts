@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Person } from "../../src/db/person.schemas";
-import { api, roundTrips, sendJson, withEnv } from "../support/api";
+import { api, randomAddress, roundTrips, sendJson, withEnv } from "../support/api";
 import { samplePerson } from "../support/sample-person";
 
 /** The response and the database round trips it cost. */
@@ -86,5 +86,51 @@ describe("the read cache of a location", () => {
 		const expired = await counted(shortLived);
 		expect(expired.roundTrips).toBe(1);
 		expect(expired.response.headers.get("Cache-Status")).toMatch(/fwd=uri-miss/);
+	});
+
+	it("keys a person's answers by the person, whatever the uuid's case or the query", async () => {
+		const { uuid } = await created();
+		expect((await counted(() => api(`/people/${uuid}`))).roundTrips).toBe(1);
+		const shouted = await counted(() => api(`/people/${uuid.toUpperCase()}?any=thing`));
+		expect(shouted.roundTrips).toBe(0);
+		await sendJson("PATCH", `/people/${uuid.toUpperCase()}`, { age: 12 });
+		const after = await counted(() => api(`/people/${uuid}`));
+		expect(after.roundTrips).toBe(1);
+		expect(JSON.parse(after.body).age).toBe(12);
+	});
+
+	it("goes to the database when the client asks with Cache-Control: no-cache, and keeps the fresh answer", async () => {
+		const { uuid } = await created();
+		await counted(() => api(`/people/${uuid}`));
+		for (const path of [`/people/${uuid}`, "/people?limit=2"]) {
+			const fresh = await counted(() => api(path, { headers: { "Cache-Control": "no-cache" } }));
+			expect(fresh.roundTrips).toBe(1);
+			expect(fresh.response.headers.get("Cache-Status")).toBe("titanic-people-api; fwd=request; stored");
+			expect((await counted(() => api(path))).roundTrips).toBe(0);
+		}
+	});
+
+	it("answers a cached read even to an address over its read budget: the budget protects the database", async () => {
+		const { uuid } = await created();
+		await counted(() => api(`/people/${uuid}`));
+		const from = { "CF-Connecting-IP": randomAddress() };
+		let status = 200;
+		for (let i = 0; i < 100 && status !== 429; i++)
+			status = (await api("/healthz/nope", { headers: from })).status;
+		expect(status).toBe(429);
+		expect((await api(`/people/${uuid}`, { headers: from })).status).toBe(200);
+		expect((await api(`/people/${uuid}`, { headers: { ...from, "Cache-Control": "no-cache" } })).status).toBe(
+			429,
+		);
+	});
+
+	it("never caches health checks, nor tags them", async () => {
+		for (const path of ["/healthz", "/readyz"]) {
+			const response = await api(path);
+			expect(response.status).toBe(200);
+			expect(response.headers.get("Cache-Control")).toBe("no-store");
+			expect(response.headers.get("ETag")).toBeNull();
+			expect(response.headers.get("Cache-Status")).toBeNull();
+		}
 	});
 });

@@ -9,3 +9,11 @@ export default createRouter()
 	.openapi(routes.replace, handlers.replace)
 	.openapi(routes.patch, handlers.patch)
 	.openapi(routes.remove, handlers.remove);
+
+const PERSON_PATH = /^\/people\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+/** The person a path addresses, as the read cache names it (any case of the uuid alike); null for other paths. */
+export function personRecord(path: string): string | null {
+	const uuid = PERSON_PATH.exec(path)?.[1];
+	return uuid ? `/people/${uuid.toLowerCase()}` : null;
+}
