@@ -1,5 +1,13 @@
 import { z } from "@hono/zod-openapi";
-import { isStorableText, NAME_MAX_LENGTH, SEXES, STORABLE_TEXT_MESSAGE } from "./rules";
+import {
+	AGE_MAX,
+	FARE_MAX,
+	isStorableText,
+	NAME_PATTERN,
+	NAME_RULE,
+	SEXES,
+	STORABLE_TEXT_MESSAGE,
+} from "./rules";
 
 // One wording for a missing field everywhere the schemas are used (API and CSV loader),
 // instead of zod's "expected string, received undefined".
@@ -26,16 +34,18 @@ const fields = {
 	passengerClass: z.int().min(1).max(3).openapi({ description: "Ticket class: 1, 2 or 3." }),
 	name: z
 		.string()
-		.min(1)
-		.max(NAME_MAX_LENGTH)
-		.regex(/\S/, "must not be blank")
+		.regex(new RegExp(NAME_PATTERN, "u"), `must be ${NAME_RULE}`)
 		.refine(isStorableText, STORABLE_TEXT_MESSAGE)
-		.openapi({ description: `Full name, 1–${NAME_MAX_LENGTH} characters.` }),
+		.openapi({ description: `Full name: ${NAME_RULE}.` }),
 	sex: z.enum(SEXES),
-	age: z.number().min(0).openapi({ description: "Age in years; infants' ages are fractional (0.42)." }),
+	age: z
+		.number()
+		.min(0)
+		.max(AGE_MAX)
+		.openapi({ description: "Age in years; infants' ages are fractional (0.42)." }),
 	siblingsOrSpousesAboard: z.int32().min(0),
 	parentsOrChildrenAboard: z.int32().min(0),
-	fare: z.number().min(0).openapi({ description: "Ticket fare in pounds sterling." }),
+	fare: z.number().min(0).max(FARE_MAX).openapi({ description: "Ticket fare in pounds sterling." }),
 };
 
 export const personSchema = z

@@ -14,7 +14,7 @@ import {
 	timestamp,
 	uuid,
 } from "drizzle-orm/pg-core";
-import { NAME_MAX_LENGTH, SEXES } from "./rules";
+import { AGE_MAX, FARE_MAX, NAME_PATTERN, SEXES } from "./rules";
 
 export const passengerVersions = pgSequence("passenger_versions");
 
@@ -44,14 +44,12 @@ export const passengers = pgTable(
 	},
 	(t) => [
 		check("passengers_passenger_class_check", sql`${t.passengerClass} between 1 and 3`),
-		check(
-			"passengers_name_check",
-			sql`char_length(${t.name}) between 1 and ${sql.raw(String(NAME_MAX_LENGTH))} and ${t.name} ~ '\\S'`,
-		),
+		check("passengers_name_check", sql`${t.name} ~ ${sql.raw(`'${NAME_PATTERN}'`)}`),
 		check("passengers_sex_check", sql`${t.sex} in (${sql.raw(SEXES.map((s) => `'${s}'`).join(", "))})`),
-		// float8 accepts 'NaN' and 'Infinity'; Postgres sorts both above every finite number.
-		check("passengers_age_check", sql`${t.age} >= 0 and ${t.age} < 'Infinity'`),
-		check("passengers_fare_check", sql`${t.fare} >= 0 and ${t.fare} < 'Infinity'`),
+		// float8 accepts 'NaN' and 'Infinity', which Postgres sorts above every finite number: the
+		// upper bounds keep them out too.
+		check("passengers_age_check", sql`${t.age} between 0 and ${sql.raw(String(AGE_MAX))}`),
+		check("passengers_fare_check", sql`${t.fare} between 0 and ${sql.raw(String(FARE_MAX))}`),
 		check("passengers_siblings_or_spouses_aboard_check", sql`${t.siblingsOrSpousesAboard} >= 0`),
 		check("passengers_parents_or_children_aboard_check", sql`${t.parentsOrChildrenAboard} >= 0`),
 		// The fields a list can be sorted by, each with two indexes, (field, id) and (field DESC,

@@ -10,6 +10,7 @@ import { problem } from "./problem";
 import { protectWrites } from "./protect-writes";
 import { rateLimit } from "./rate-limit";
 import { requestContext } from "./request-context";
+import { requestGuards } from "./request-guards";
 import type { AppBindings } from "./types";
 import { validationHook } from "./validation-hook";
 
@@ -50,7 +51,7 @@ const corsForConfiguredOrigins = cors({
 
 /**
  * The application shell, in the order a request meets it: request id and logging, HTTP
- * caching, the configuration check, CORS, the read cache (a hit is answered here), security
+ * caching, the configuration check, refusals of what cannot be read or answered, CORS, the read cache (a hit is answered here), security
  * headers, rate limits, body limit, write protection; and 404 and error handling, all as
  * problem+json. `recordOf` names the record a path addresses, for the read cache.
  */
@@ -60,6 +61,7 @@ export function createApp(options: { recordOf: (path: string) => string | null }
 	// First, so that every answer after it, refusals included, gets its Cache-Control.
 	app.use(httpCaching);
 	app.use(checkConfig);
+	app.use(requestGuards);
 	// CORS only for cross-origin callers: a plain OPTIONS still gets the route's Allow list.
 	// Before the read cache: its headers depend on the caller, so they are never stored.
 	app.use((c, next) => (c.req.header("Origin") ? corsForConfiguredOrigins(c, next) : next()));

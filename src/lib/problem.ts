@@ -9,6 +9,7 @@ const TITLES: Record<number, string> = {
 	401: "Unauthorized",
 	404: "Not Found",
 	405: "Method Not Allowed",
+	406: "Not Acceptable",
 	409: "Conflict",
 	412: "Precondition Failed",
 	413: "Content Too Large",

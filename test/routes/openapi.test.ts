@@ -5,6 +5,7 @@ interface Operation {
 	security?: unknown;
 	responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
 	parameters?: { name: string; in: string }[];
+	requestBody?: { content: Record<string, unknown> };
 }
 
 describe("GET /openapi.json", () => {
@@ -19,13 +20,24 @@ describe("GET /openapi.json", () => {
 		expect(doc.openapi).toBe("3.1.0");
 		const statuses = (path: string, method: string) =>
 			Object.keys(doc.paths[path]?.[method]?.responses ?? {}).sort();
-		const writes = ["400", "401", "413", "415", "429", "503"];
-		expect(statuses("/people", "get")).toEqual(["200", "400", "429", "503"]);
+		const writes = ["400", "401", "406", "413", "415", "429", "503"];
+		expect(statuses("/people", "get")).toEqual(["200", "400", "406", "429", "503"]);
 		expect(statuses("/people", "post")).toEqual(["201", "409", ...writes].sort());
-		expect(statuses("/people/{uuid}", "get")).toEqual(["200", "400", "404", "429", "503"]);
+		expect(statuses("/people/{uuid}", "get")).toEqual(["200", "400", "404", "406", "429", "503"]);
 		expect(statuses("/people/{uuid}", "put")).toEqual(["200", "404", "412", ...writes].sort());
 		expect(statuses("/people/{uuid}", "patch")).toEqual(["200", "404", "412", ...writes].sort());
-		expect(statuses("/people/{uuid}", "delete")).toEqual(["204", "400", "401", "404", "412", "429", "503"]);
+		expect(statuses("/people/{uuid}", "delete")).toEqual([
+			"204",
+			"400",
+			"401",
+			"404",
+			"406",
+			"412",
+			"429",
+			"503",
+		]);
+		const patchBody = doc.paths["/people/{uuid}"]?.patch?.requestBody?.content ?? {};
+		expect(Object.keys(patchBody)).toEqual(["application/json", "application/merge-patch+json"]);
 		expect(statuses("/readyz", "get")).toEqual(["200", "503"]);
 		expect(doc.paths["/people"]?.post?.security).toEqual([{ bearerAuth: [] }]);
 		expect(doc.paths["/people"]?.get?.parameters?.map((p) => p.name).sort()).toEqual(

@@ -64,7 +64,8 @@ function notDone(c: Context, uuid: string, outcome: "not-found" | "changed") {
 export const replace: AppRouteHandler<ReplaceRoute> = async (c) => {
 	const { uuid } = c.req.valid("param");
 	const { uuid: bodyUuid, ...fields } = c.req.valid("json");
-	if (bodyUuid !== undefined && bodyUuid !== uuid) {
+	// A uuid is the same in any case, as Postgres compares it.
+	if (bodyUuid !== undefined && bodyUuid.toLowerCase() !== uuid.toLowerCase()) {
 		return problem(c, 400, "invalid request body: uuid", {
 			errors: [{ path: "uuid", message: "cannot change: must equal the uuid in the path" }],
 		});

@@ -51,17 +51,30 @@ const jsonBody = <S extends z.ZodType>(schema: S, description: string) => ({
 	content: { "application/json": { schema } },
 });
 
+// A PATCH body is a JSON merge patch (RFC 7396), under either media type.
+const mergePatchBody = <S extends z.ZodType>(schema: S, description: string) => ({
+	required: true as const,
+	description,
+	content: { "application/json": { schema }, "application/merge-patch+json": { schema } },
+});
+
 const invalid = "Invalid parameters or body; `errors` names each bad field";
 const notFound = "No person has this uuid";
 const tooMany = "Over this address's budget; see Retry-After";
 const unauthorized = "No or a wrong bearer token (when the API has one)";
 const writeUnavailable = "The database is unavailable, or writes are disabled here; see Retry-After";
-const readProblems = problemResponses({ 429: tooMany, 503: "The database is unavailable; see Retry-After" });
+const notAcceptable = "The Accept header allows neither JSON nor HTML";
+const readProblems = problemResponses({
+	406: notAcceptable,
+	429: tooMany,
+	503: "The database is unavailable; see Retry-After",
+});
 const writeProblems = problemResponses({
 	400: invalid,
 	401: unauthorized,
+	406: notAcceptable,
 	413: "The body is larger than 64 KiB",
-	415: "The body is not JSON",
+	415: "The body is not JSON, or is encoded (Content-Encoding)",
 	429: tooMany,
 	503: writeUnavailable,
 });
@@ -154,7 +167,7 @@ export const patch = createRoute({
 	request: {
 		params: uuidParam,
 		headers: ifMatchHeader,
-		body: jsonBody(personPatchSchema, "At least one field to change"),
+		body: mergePatchBody(personPatchSchema, "At least one field to change"),
 	},
 	responses: {
 		200: { description: "The updated person", headers: etagHeader, content: personJson },
@@ -176,6 +189,7 @@ export const remove = createRoute({
 			400: "Malformed uuid",
 			401: unauthorized,
 			404: notFound,
+			406: notAcceptable,
 			412: changed,
 			429: tooMany,
 			503: writeUnavailable,

@@ -81,7 +81,13 @@ runCommand("bench:api", async () => {
 		// Reads first: every write renews the cache's generation.
 		const kinds: [string, autocannon.Request][] = [
 			["GET /healthz", get(() => "/healthz")],
-			["GET /people/{uuid}, not cached", get(() => `/people/${next()}`, () => FROM_DATABASE)],
+			[
+				"GET /people/{uuid}, not cached",
+				get(
+					() => `/people/${next()}`,
+					() => FROM_DATABASE,
+				),
+			],
 			["GET /people/{uuid}, cached", get(() => `/people/${next()}`)],
 			[
 				"GET /people/{uuid}, If-None-Match (304 from the cache)",
@@ -90,7 +96,13 @@ runCommand("bench:api", async () => {
 					() => ({ "if-none-match": etags.get(next()) ?? "" }),
 				),
 			],
-			["GET /people?limit=100, not cached", get(() => "/people?limit=100", () => FROM_DATABASE)],
+			[
+				"GET /people?limit=100, not cached",
+				get(
+					() => "/people?limit=100",
+					() => FROM_DATABASE,
+				),
+			],
 			["GET /people?limit=100, cached", get(() => "/people?limit=100")],
 			[
 				"POST /people",

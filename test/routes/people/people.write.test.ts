@@ -70,6 +70,13 @@ describe("POST /people", () => {
 		["a 101-character name", { name: "x".repeat(101) }, "name"],
 		["a NUL character in the name", { name: "Mr. A\u0000B" }, "name"],
 		["an unpaired surrogate in the name", { name: "Mr. \ud800" }, "name"],
+		["a name of a control character", { name: "\u0085" }, "name"],
+		["an invisible name", { name: "\u200b" }, "name"],
+		["a name of ideographic spaces", { name: "\u3000\u3000" }, "name"],
+		["a zero-width space inside a name", { name: "Ann\u200bBrown" }, "name"],
+		["an age beyond 150", { age: 151 }, "age"],
+		["an age of 1e308", { age: 1e308 }, "age"],
+		["a fare beyond 100,000", { fare: 100_000.01 }, "fare"],
 		["an unknown sex", { sex: "M" }, "sex"],
 		["a malformed uuid", { uuid: "not-a-uuid" }, "uuid"],
 		["an unknown field", { height: 180 }, "height"],
@@ -78,6 +85,28 @@ describe("POST /people", () => {
 		const { response, body } = await create({ ...samplePerson(), ...change });
 		expect(response.status).toBe(400);
 		expect(errorPaths(body)).toEqual([path]);
+	});
+
+	it("counts a name's length in characters, as the database does", async () => {
+		const name = "🚢".repeat(100);
+		expect((await create(samplePerson({ name }))).response.status).toBe(201);
+		expect((await create(samplePerson({ name: `${name}x` }))).response.status).toBe(400);
+	});
+
+	it("is held to the same name, age and fare rules by the database itself", async () => {
+		const row = ["x", 30, 7.25];
+		for (const [name, age, fare] of [
+			["\u0085", 30, 7.25],
+			["\u200b", 30, 7.25],
+			row.with(1, 151),
+			row.with(2, 1e308),
+		]) {
+			const insert = sql(
+				"INSERT INTO passengers (passenger_class, name, sex, age, siblings_or_spouses_aboard, parents_or_children_aboard, fare) VALUES (3, $1, 'male', $2, 0, 0, $3)",
+				[name, age, fare],
+			);
+			await expect(insert).rejects.toMatchObject({ code: "23514" });
+		}
 	});
 
 	it("accepts a 100-character name and unicode", async () => {
@@ -103,6 +132,8 @@ describe("PUT /people/{uuid}", () => {
 		const { body: created } = await create(samplePerson());
 		const same = await sendJson("PUT", `/people/${created.uuid}`, samplePerson({ uuid: created.uuid }));
 		expect(same.status).toBe(200);
+		const shouted = samplePerson({ uuid: created.uuid.toUpperCase() });
+		expect((await sendJson("PUT", `/people/${created.uuid}`, shouted)).status).toBe(200);
 		const other = await sendJson(
 			"PUT",
 			`/people/${created.uuid}`,

@@ -10,7 +10,7 @@ async function parse(content: string): Promise<ParsedRow[]> {
 }
 
 describe("readPassengerCsv", () => {
-	it("reads quoted commas and newlines, a BOM, CRLF, unicode and no final newline", async () => {
+	it("reads quoted commas and newlines (a name may not hold one), a BOM, CRLF, unicode and no final newline", async () => {
 		const content = `\uFEFF${HEADER}\r\n1,1,"Brown, Mrs. James Joseph (Margaret ""Molly"" Tobin)",female,44,0,0,27.7208\r\n0,3,"Line One\r\nLine Two",male,0.42,0,1,8.5167\r\n1,2,Zoë Ŝtrauß 漢字,other,30,0,0,13`;
 		const rows = await parse(content);
 		expect(rows).toEqual([
@@ -29,7 +29,7 @@ describe("readPassengerCsv", () => {
 			},
 			expect.objectContaining({
 				line: 3,
-				person: expect.objectContaining({ name: "Line One\r\nLine Two", age: 0.42 }),
+				reason: expect.stringMatching(/^Name: must be .*no control .*\(got "Line One\\r\\nLine Two"\)$/),
 			}),
 			expect.objectContaining({
 				line: 5,
@@ -70,7 +70,7 @@ describe("readPassengerCsv", () => {
 			'3: Survived: must be 0 or 1 (got "2"); Pclass: Too big: expected number to be <=3 (got "4"); Age: must be a number ≥ 0 such as 22 or 0.42 (got "-1")',
 			"5: expected 8 fields, found 3",
 			expect.stringMatching(
-				/^6: Name: Too small: .*, must not be blank \(got ""\); Sex: .*\(got "man"\); Age: .*\(got "1e3"\); Fare: must be a number ≥ 0 such as 7.25 \(got "x"\)$/,
+				/^6: Name: must be 1–100 characters, at least one visible.* \(got ""\); Sex: .*\(got "man"\); Age: .*\(got "1e3"\); Fare: must be a number ≥ 0 such as 7.25 \(got "x"\)$/,
 			),
 		]);
 	});
