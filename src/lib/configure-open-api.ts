@@ -11,7 +11,7 @@ export function configureOpenAPI(app: AppOpenAPI): void {
 		scheme: "bearer",
 		description: "API_TOKEN of the deployment; writes need it where one is configured.",
 	});
-	app.doc31("/openapi.json", (c) => ({
+	app.doc31("/openapi.json", {
 		openapi: "3.1.0",
 		info: {
 			title: "Titanic people API",
@@ -19,8 +19,9 @@ export function configureOpenAPI(app: AppOpenAPI): void {
 			description:
 				"The passengers of the Titanic. Errors are RFC 9457 problem details (application/problem+json).",
 		},
-		servers: [{ url: new URL(c.req.url).origin }],
-	}));
+		// Relative: the document is served by the API it describes, on whatever host that is.
+		servers: [{ url: "/" }],
+	});
 	app.get(
 		"/docs",
 		swaggerUI({ url: "/openapi.json", version: SWAGGER_UI_VERSION, title: "Titanic people API" }),

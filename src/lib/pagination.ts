@@ -1,8 +1,9 @@
 export type PageLinks = Partial<Record<"first" | "prev" | "next" | "last", string>>;
 
 /**
- * A URL of the same list: the request's path with exactly these query parameters (those
- * left undefined are dropped), so no unknown parameter of the request is carried along.
+ * A URL of the same list, relative to the request's origin (never built from its Host):
+ * the request's path with exactly these query parameters (those left undefined are
+ * dropped), so no unknown parameter of the request is carried along.
  */
 export function listUrl(requestUrl: string, params: Record<string, string | undefined>): string {
 	const url = new URL(requestUrl);
@@ -10,7 +11,7 @@ export function listUrl(requestUrl: string, params: Record<string, string | unde
 	for (const [name, value] of Object.entries(params)) {
 		if (value !== undefined) url.searchParams.set(name, value);
 	}
-	return url.toString();
+	return `${url.pathname}${url.search}`;
 }
 
 /** The RFC 8288 Link header for those links. */

@@ -7,14 +7,35 @@ import type { AppBindings } from "./types";
 const RETRY_AFTER_SECONDS = "10";
 
 /**
- * Per client IP, separate budgets for reads and writes, counted by the Workers rate-limit
+ * Whose budget a request spends: its IPv4 address, or the /64 of its IPv6 address (one
+ * subscriber usually holds a whole /64 and can rotate through it at will).
+ */
+export function clientKey(address: string): string {
+	if (!address.includes(":")) return address;
+	const [head = "", tail = ""] = address.toLowerCase().split("::");
+	const front = head ? head.split(":") : [];
+	const back = tail ? tail.split(":") : [];
+	const groups = [...front, ...Array(Math.max(8 - front.length - back.length, 0)).fill("0"), ...back];
+	return `${groups
+		.slice(0, 4)
+		.map((group) => Number.parseInt(group, 16).toString(16))
+		.join(":")}::/64`;
+}
+
+/**
+ * Per client, separate budgets for reads and writes, counted by the Workers rate-limit
  * bindings (per Cloudflare location, approximately). Over budget: 429 with Retry-After.
+ * The client is CF-Connecting-IP, which Cloudflare's edge and `wrangler dev` always set:
+ * a request without it cannot be told apart from any other, so it is refused rather than
+ * counted in a budget that every such request would share.
  */
 export const rateLimit: MiddlewareHandler<AppBindings> = async (c, next) => {
+	const address = c.req.header("CF-Connecting-IP")?.trim();
+	if (!address)
+		return problem(c, 400, "no client address: requests must come through Cloudflare (CF-Connecting-IP)");
 	const write = WRITE_METHODS.has(c.req.method);
 	const limiter = write ? c.env.WRITE_LIMITER : c.env.READ_LIMITER;
-	const key = c.req.header("cf-connecting-ip") ?? "unknown";
-	const { success } = await limiter.limit({ key });
+	const { success } = await limiter.limit({ key: clientKey(address) });
 	if (!success) {
 		return problem(c, 429, `too many ${write ? "writes" : "reads"} from this address; slow down`, {
 			headers: { "Retry-After": RETRY_AFTER_SECONDS },

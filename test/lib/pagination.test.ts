@@ -4,7 +4,11 @@ import { linkHeader, listUrl } from "../../src/lib/pagination";
 describe("listUrl", () => {
 	it("keeps the path and exactly the given parameters, dropping undefined ones and the request's others", () => {
 		const url = listUrl("http://api.test/people?utm=x&limit=3", { limit: "5", sort: undefined, q: "a b&c" });
-		expect(url).toBe("http://api.test/people?limit=5&q=a+b%26c");
+		expect(url).toBe("/people?limit=5&q=a+b%26c");
+	});
+
+	it("is relative: the request's Host never reaches a link", () => {
+		expect(listUrl("http://evil.example:8080/people?x=1", {})).toBe("/people");
 	});
 });
 

@@ -1,5 +1,8 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { api, randomAddress, sendJson } from "../support/api";
+import app from "../../src/index";
+import { clientKey } from "../../src/lib/rate-limit";
+import { api, ORIGIN, randomAddress, sendJson } from "../support/api";
 
 describe("rate limits", () => {
 	it("answers 429 with Retry-After once an address spends its read budget, writes counted apart", async () => {
@@ -23,5 +26,35 @@ describe("rate limits", () => {
 	it("never limits the liveness check", async () => {
 		const from = { "CF-Connecting-IP": randomAddress() };
 		for (let i = 0; i < 40; i++) expect((await api("/healthz", { headers: from })).status).toBe(200);
+	});
+
+	it("counts an IPv6 client by its /64, so rotating within it does not reset the budget", async () => {
+		const prefix = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:7`;
+		let status = 200;
+		for (let i = 1; i < 100 && status !== 429; i++) {
+			status = (
+				await api("/healthz/nope", { headers: { "CF-Connecting-IP": `${prefix}::${i.toString(16)}` } })
+			).status;
+		}
+		expect(status).toBe(429);
+		const sibling = await api("/healthz/nope", { headers: { "CF-Connecting-IP": `${prefix}:ffff:1:2:3` } });
+		expect(sibling.status).toBe(429);
+	});
+
+	it("refuses a request that carries no client address rather than pool it with others", async () => {
+		// Straight to the app: the test runner, like wrangler dev, adds an address otherwise.
+		const response = await app.fetch(new Request(`${ORIGIN}/healthz/nope`), env);
+		expect(response.status).toBe(400);
+		expect(((await response.json()) as { detail: string }).detail).toMatch(/CF-Connecting-IP/);
+	});
+});
+
+describe("clientKey", () => {
+	it("keeps an IPv4 address and reduces an IPv6 one to its /64, in any spelling", () => {
+		expect(clientKey("203.0.113.9")).toBe("203.0.113.9");
+		expect(clientKey("2001:DB8:0:7::1")).toBe("2001:db8:0:7::/64");
+		expect(clientKey("2001:0db8:0000:0007:ffff:1:2:3")).toBe("2001:db8:0:7::/64");
+		expect(clientKey("::1")).toBe("0:0:0:0::/64");
+		expect(clientKey("2001:db8::")).toBe("2001:db8:0:0::/64");
 	});
 });

@@ -5,6 +5,9 @@ import { MAX_BODY_BYTES } from "../../src/lib/create-app";
 import { api, ORIGIN, sendJson } from "../support/api";
 import { samplePerson } from "../support/sample-person";
 
+// Cloudflare's edge sets the client address; a request straight to the app carries its own.
+const FROM = { "CF-Connecting-IP": "203.0.113.50" };
+
 async function expectProblem(response: Response, status: number) {
 	expect(response.status).toBe(status);
 	expect(response.headers.get("Content-Type")).toBe("application/problem+json");
@@ -88,11 +91,11 @@ describe("errors are RFC 9457 problems", () => {
 		["Postgres is unreachable", { DATABASE_URL: "postgres://postgres@127.0.0.1:1/none" }],
 	])("503 with Retry-After and no internals when %s", async (_, broken) => {
 		for (const request of [
-			new Request(`${ORIGIN}/people`),
+			new Request(`${ORIGIN}/people`, { headers: FROM }),
 			new Request(`${ORIGIN}/people`, {
 				method: "POST",
 				body: JSON.stringify(samplePerson()),
-				headers: { "Content-Type": "application/json" },
+				headers: { ...FROM, "Content-Type": "application/json" },
 			}),
 		]) {
 			const response = await app.fetch(request, { ...env, ...broken });

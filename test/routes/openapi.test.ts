@@ -14,10 +14,12 @@ describe("GET /openapi.json", () => {
 		expect(response.status).toBe(200);
 		const doc = (await response.json()) as {
 			openapi: string;
+			servers: unknown;
 			paths: Record<string, Record<string, Operation>>;
 			components: { schemas: Record<string, { example?: unknown }> };
 		};
 		expect(doc.openapi).toBe("3.1.0");
+		expect(doc.servers).toEqual([{ url: "/" }]);
 		const statuses = (path: string, method: string) =>
 			Object.keys(doc.paths[path]?.[method]?.responses ?? {}).sort();
 		const writes = ["400", "401", "406", "413", "415", "429", "503"];

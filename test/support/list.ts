@@ -1,9 +1,9 @@
 import type { Person } from "../../src/db/person.schemas";
-import { api, ORIGIN, sql } from "./api";
+import { api, sql } from "./api";
 
 /** GET /people with a query string (or a Link URL), its people and its links. */
 export async function list(query: string, headers: Record<string, string> = {}) {
-	const response = await api(`/people${query.replace(`${ORIGIN}/people`, "")}`, { headers });
+	const response = await api(`/people${query.replace(/^\/people/, "")}`, { headers });
 	const people = response.ok ? ((await response.json()) as Person[]) : [];
 	return { response, people, links: links(response) };
 }

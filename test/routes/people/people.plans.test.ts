@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { api, lastStatements, type PlanNode, planWithout } from "../../support/api";
+import { api, lastStatements, ORIGIN, type PlanNode, planWithout } from "../../support/api";
 import { list } from "../../support/list";
 
 function nodes(plan: PlanNode): PlanNode[] {
@@ -26,7 +26,7 @@ function expectIndexed(plan: PlanNode) {
 
 describe("list queries are served by indexes", () => {
 	const next = async (query: string) => {
-		const url = new URL((await list(query)).links.next as string);
+		const url = new URL((await list(query)).links.next as string, ORIGIN);
 		return url.pathname + url.search;
 	};
 

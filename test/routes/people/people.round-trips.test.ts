@@ -36,8 +36,7 @@ describe("one database round trip per request", () => {
 			async () => {
 				const first = await api("/people?limit=5&sort=-age");
 				const next = /<([^>]+)>; rel="next"/.exec(first.headers.get("Link") ?? "")?.[1] ?? "";
-				return () =>
-					api(new URL(next).pathname + new URL(next).search, { headers: { Prefer: "count=exact" } });
+				return () => api(next, { headers: { Prefer: "count=exact" } });
 			},
 		],
 		[
@@ -51,7 +50,7 @@ describe("one database round trip per request", () => {
 			async () => {
 				const first = await api("/people?limit=5&sex=male");
 				const last = /<([^>]+)>; rel="last"/.exec(first.headers.get("Link") ?? "")?.[1] ?? "";
-				return () => api(new URL(last).pathname + new URL(last).search);
+				return () => api(last);
 			},
 		],
 		["GET /people/{uuid}", 200, withExisting((uuid) => api(`/people/${uuid}`))],
