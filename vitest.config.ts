@@ -20,6 +20,8 @@ export default defineConfig({
 							bindings: {
 								DATABASE_URL: inject("databaseUrl"),
 								NEON_HTTP_ENDPOINT: inject("neonHttpEndpoint"),
+								// As npm run dev without API_TOKEN: the tests write without a token.
+								OPEN_WRITES: "true",
 							},
 							// Small budgets, so a test can exhaust one; every other request comes
 							// from an address of its own (test/support/api.ts).

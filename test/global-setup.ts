@@ -18,7 +18,10 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
 	const database = await createScratchDatabase(process.env.TEST_DATABASE_URL, "titanic_test");
 	await migrateDatabase(database.url);
-	const endpoint = await startNeonEndpoint({ maxConnections: database.maxConnections });
+	const endpoint = await startNeonEndpoint({
+		databaseUrl: database.url,
+		maxConnections: database.maxConnections,
+	});
 	project.provide("databaseUrl", database.url);
 	project.provide("neonHttpEndpoint", endpoint.httpUrl);
 	project.provide("neonWebSocketHost", endpoint.webSocketHost);

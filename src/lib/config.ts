@@ -5,11 +5,18 @@ import { problem } from "./problem";
 import type { AppBindings } from "./types";
 
 // The [vars] whose values the code relies on; wrangler.toml sets them per environment.
-const configSchema = z.object({
-	APP_ENV: z.enum(["local", "staging", "production"]),
-	LOG_LEVEL: z.enum(LOG_LEVELS),
-	CACHE_TTL_SECONDS: z.string().regex(/^[1-9]\d{0,5}$/, "must be a whole number of seconds, 1 or more"),
-});
+const configSchema = z
+	.object({
+		APP_ENV: z.enum(["local", "staging", "production"]),
+		LOG_LEVEL: z.enum(LOG_LEVELS),
+		CACHE_TTL_SECONDS: z.string().regex(/^[1-9]\d{0,5}$/, "must be a whole number of seconds, 1 or more"),
+		OPEN_WRITES: z.enum(["true", "false"]).optional(),
+	})
+	// Open writes in a deployed environment are a mistake, whatever set them.
+	.refine((env) => env.OPEN_WRITES !== "true" || env.APP_ENV === "local", {
+		path: ["OPEN_WRITES"],
+		message: 'may be "true" only where APP_ENV is local',
+	});
 
 // One check per env object: workerd hands every request of an isolate the same one.
 const checked = new WeakMap<object, string | undefined>();
@@ -24,9 +31,9 @@ function problemsOf(env: Env): string | undefined {
 }
 
 /**
- * Refuses to serve with a misconfigured environment (an APP_ENV, LOG_LEVEL or
- * CACHE_TTL_SECONDS that wrangler.toml cannot mean): a 500 problem for every request and a log line naming the setting,
- * rather than running with a guess.
+ * Refuses to serve with a misconfigured environment (an APP_ENV, LOG_LEVEL,
+ * CACHE_TTL_SECONDS or OPEN_WRITES that wrangler.toml cannot mean): a 500 problem for
+ * every request and a log line naming the setting, rather than running with a guess.
  */
 export const checkConfig: MiddlewareHandler<AppBindings> = async (c, next) => {
 	const problems = problemsOf(c.env);

@@ -6,17 +6,32 @@ import { timedFetch } from "./request-context";
 // database that stopped answering.
 const QUERY_TIMEOUT_MS = 5_000;
 
-neonConfig.fetchFunction = timedFetch;
+interface ClientFetchOptions extends RequestInit {
+	/** NEON_HTTP_ENDPOINT of the client's environment; empty = Neon itself. */
+	endpoint?: string;
+}
+
+// The driver's fetch is one for the module, its fetchOptions are per client: the endpoint
+// travels in them, so one environment's endpoint is never module state another sees.
+neonConfig.fetchFunction = (url: string, { endpoint, ...init }: ClientFetchOptions) =>
+	timedFetch(endpoint || url, init);
 
 /**
- * A drizzle client over the Neon driver's HTTP mode: every query (or batch) is one fetch,
- * with no connection to keep across requests. NEON_HTTP_ENDPOINT points the driver at the
- * local endpoint in development and tests; unset, it talks to Neon itself.
+ * The Neon driver's HTTP client: every query (or batch) is one fetch, with no connection
+ * to keep across requests. NEON_HTTP_ENDPOINT points it at the local endpoint in
+ * development and tests; unset, it talks to Neon itself.
  */
+export function neonClient(env: Env, timeoutMs = QUERY_TIMEOUT_MS) {
+	const fetchOptions: ClientFetchOptions = {
+		signal: AbortSignal.timeout(timeoutMs),
+		endpoint: env.NEON_HTTP_ENDPOINT,
+	};
+	return neon(env.DATABASE_URL, { fetchOptions });
+}
+
+/** A drizzle client over neonClient. */
 export function createDb(env: Env, timeoutMs = QUERY_TIMEOUT_MS) {
-	if (env.NEON_HTTP_ENDPOINT) neonConfig.fetchEndpoint = env.NEON_HTTP_ENDPOINT;
-	const client = neon(env.DATABASE_URL, { fetchOptions: { signal: AbortSignal.timeout(timeoutMs) } });
-	return drizzle({ client, casing: "snake_case" });
+	return drizzle({ client: neonClient(env, timeoutMs), casing: "snake_case" });
 }
 
 export type Db = ReturnType<typeof createDb>;

@@ -23,13 +23,13 @@ const requireToken: MiddlewareHandler<AppBindings> = bearerAuth({
 
 /**
  * Writes need `Authorization: Bearer <API_TOKEN>`; reads stay public. Without a token,
- * local development is open (and says so once), while a deployed environment refuses
- * every write rather than run unprotected.
+ * every write is refused rather than run unprotected, unless OPEN_WRITES is "true", which
+ * only the local tooling sets (and which the log then mentions once).
  */
 export const protectWrites: MiddlewareHandler<AppBindings> = async (c, next) => {
 	if (!WRITE_METHODS.has(c.req.method)) return next();
 	if (c.env.API_TOKEN) return requireToken(c, next);
-	if (c.env.APP_ENV !== "local") {
+	if (c.env.OPEN_WRITES !== "true") {
 		return problem(c, 503, "writes are disabled: this environment has no API_TOKEN configured");
 	}
 	if (!openWritesLogged) {

@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,10 +5,10 @@ import { EMBEDDED_MAX_CONNECTIONS, startEmbeddedPostgres } from "./embedded-post
 import { CliError, describeError, EXIT } from "./lib/cli";
 import { withNeonClient } from "./lib/neon-driver";
 import { assertPortFree } from "./lib/ports";
-import { WRANGLER_BIN, WRANGLER_OFFLINE_ENV } from "./lib/wrangler";
 import { loadPassengers } from "./load/load-passengers";
 import { migrateDatabase } from "./migrate";
 import { startNeonEndpoint } from "./neon-endpoint/server";
+import { startWrangler, waitUntilServing, wranglerFailed, writeEnvFile } from "./wrangler-dev";
 
 export interface LocalStackOptions {
 	/** A Postgres to use; without it, the embedded PGlite. */
@@ -63,7 +62,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 			);
 		});
 		if (options.seedCsv) await seedWhenEmpty(databaseUrl, options.seedCsv, log);
-		const endpoint = await startNeonEndpoint({ maxConnections: embedded ? EMBEDDED_MAX_CONNECTIONS : 20 });
+		const endpoint = await startNeonEndpoint({
+			databaseUrl,
+			maxConnections: embedded ? EMBEDDED_MAX_CONNECTIONS : 20,
+		});
 		stops.push(endpoint.close);
 		log(
 			`database: ${embedded ? `embedded PGlite${options.dataDir ? ` in ${options.dataDir}` : ""}` : new URL(databaseUrl).host}`,
@@ -74,15 +76,21 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 				? "writes need the bearer token in API_TOKEN"
 				: "writes are open: API_TOKEN is not set",
 		);
-		const vars: Record<string, string> = { NEON_HTTP_ENDPOINT: endpoint.httpUrl };
-		if (options.apiToken) vars.API_TOKEN = options.apiToken;
-		const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), "titanic-wrangler-"));
-		if (!options.stateDir) stops.push(async () => rmSync(stateDir, { recursive: true, force: true }));
+		// Everything the worker is given locally, secrets included, in an env file of this
+		// run's own: never on a command line (where ps shows it), and never .dev.vars.
+		const vars: Record<string, string> = {
+			DATABASE_URL: databaseUrl,
+			NEON_HTTP_ENDPOINT: endpoint.httpUrl,
+			...(options.apiToken ? { API_TOKEN: options.apiToken } : { OPEN_WRITES: "true" }),
+		};
+		const privateDir = mkdtempSync(join(tmpdir(), "titanic-stack-"));
+		stops.push(async () => rmSync(privateDir, { recursive: true, force: true }));
+		const envFile = writeEnvFile(join(privateDir, "worker.env"), vars);
+		const stateDir = options.stateDir ?? join(privateDir, "wrangler");
 		const wrangler = startWrangler({
 			port: options.port,
 			inheritOutput: options.inheritOutput ?? false,
-			databaseUrl,
-			vars,
+			envFile,
 			stateDir,
 		});
 		stops.push(() => wrangler.stop());
@@ -117,83 +125,4 @@ async function seedWhenEmpty(databaseUrl: string, csv: string, log: (line: strin
 		const result = await loadPassengers(client, csv);
 		if (result.outcome === "loaded") log(`loaded ${result.rows} passengers from ${csv}`);
 	});
-}
-
-function startWrangler(options: {
-	port: number;
-	inheritOutput: boolean;
-	databaseUrl: string;
-	vars: Record<string, string>;
-	stateDir: string;
-}) {
-	const { port, inheritOutput, databaseUrl, vars } = options;
-	const args = [
-		WRANGLER_BIN,
-		"dev",
-		"--ip",
-		"127.0.0.1",
-		"--port",
-		String(port),
-		"--persist-to",
-		options.stateDir,
-		"--show-interactive-dev-session=false",
-	];
-	for (const [name, value] of Object.entries(vars)) args.push("--var", `${name}:${value}`);
-	// process.execPath: the Node that runs this script (24 via the node devDependency).
-	// DATABASE_URL is a declared secret: wrangler takes it from the environment, as in CI.
-	// Its own process group, so stopping reaches wrangler and every workerd it started.
-	const child: ChildProcess = spawn(process.execPath, args, {
-		detached: true,
-		stdio: inheritOutput ? "inherit" : ["ignore", "ignore", "pipe"],
-		env: {
-			...process.env,
-			DATABASE_URL: databaseUrl,
-			...WRANGLER_OFFLINE_ENV,
-		},
-	});
-	// The end of wrangler's error output, to say why it stopped if it stops before serving.
-	let stderr = "";
-	child.stderr?.on("data", (chunk) => {
-		stderr = (stderr + chunk).slice(-2_000);
-	});
-	const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-	const signalGroup = (signal: NodeJS.Signals) => {
-		try {
-			if (child.pid) process.kill(-child.pid, signal);
-		} catch {
-			// The group is gone already.
-		}
-	};
-	return {
-		exited,
-		output: () => stderr.trim(),
-		async stop() {
-			// Ask politely; wrangler sometimes sits out a SIGINT, so insist, then force.
-			signalGroup("SIGINT");
-			const insist = setTimeout(() => signalGroup("SIGTERM"), 3_000);
-			const force = setTimeout(() => signalGroup("SIGKILL"), 6_000);
-			await exited;
-			clearTimeout(insist);
-			clearTimeout(force);
-			signalGroup("SIGKILL");
-		},
-	};
-}
-
-function wranglerFailed(output: string) {
-	const why = output ? `:\n${output}` : "; run `npx wrangler dev` to see why";
-	return new CliError(`wrangler dev exited before serving${why}`, EXIT.database);
-}
-
-async function waitUntilServing(url: string, timeoutMs = 60_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		const ok = await fetch(url).then(
-			(response) => response.ok,
-			() => false,
-		);
-		if (ok) return;
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-	throw new CliError(`wrangler dev did not answer on ${url} within ${timeoutMs / 1000} s`, EXIT.database);
 }

@@ -7,6 +7,8 @@ describe("the configuration check", () => {
 	it.each([
 		[{ APP_ENV: "prod" }, "APP_ENV"],
 		[{ LOG_LEVEL: "verbose" }, "LOG_LEVEL"],
+		[{ APP_ENV: "production", OPEN_WRITES: "true" }, "OPEN_WRITES"],
+		[{ OPEN_WRITES: "yes" }, "OPEN_WRITES"],
 	])("refuses to serve with %j, and the log names %s", async (overrides, setting) => {
 		const lines: string[] = [];
 		vi.spyOn(console, "error").mockImplementation((line: string) => void lines.push(line));
@@ -20,7 +22,8 @@ describe("the configuration check", () => {
 	it("serves with the settings wrangler.toml gives each environment", async () => {
 		for (const APP_ENV of ["local", "staging", "production"]) {
 			for (const LOG_LEVEL of ["debug", "info", "warn", "error"]) {
-				expect((await withEnv({ APP_ENV, LOG_LEVEL }, "/healthz")).status).toBe(200);
+				const OPEN_WRITES = APP_ENV === "local" ? "true" : undefined;
+				expect((await withEnv({ APP_ENV, LOG_LEVEL, OPEN_WRITES }, "/healthz")).status).toBe(200);
 			}
 		}
 	});

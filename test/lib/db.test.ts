@@ -7,6 +7,18 @@ import { createDb } from "../../src/lib/db";
 import { samplePerson } from "../support/sample-person";
 
 describe("the worker's database client, inside workerd", () => {
+	it("keeps each client's endpoint its own: a client made later for another environment changes nothing", async () => {
+		const good = createDb(env);
+		const broken = createDb({ ...env, NEON_HTTP_ENDPOINT: "http://127.0.0.1:1/sql" });
+		const [fine, failed] = await Promise.allSettled([
+			good.execute(sql`SELECT 1`),
+			broken.execute(sql`SELECT 1`),
+		]);
+		expect(fine.status).toBe("fulfilled");
+		expect(failed.status).toBe("rejected");
+		expect((await good.execute(sql`SELECT 2 AS two`)).rows).toEqual([{ two: 2 }]);
+	});
+
 	it("round-trips typed values through the real Neon driver", async () => {
 		const db = createDb(env);
 		const uuid = crypto.randomUUID();

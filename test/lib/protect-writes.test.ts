@@ -26,10 +26,17 @@ describe("write protection", () => {
 		expect((await withEnv({ API_TOKEN: token }, "/people?limit=1")).status).toBe(200);
 	});
 
-	it("refuses writes in a deployed environment that has no token", async () => {
-		const response = await withEnv({ APP_ENV: "staging", API_TOKEN: undefined }, "/people", post());
-		expect(response.status).toBe(503);
-		expect(((await response.json()) as { detail: string }).detail).toMatch(/no API_TOKEN/);
-		expect((await withEnv({ APP_ENV: "staging", API_TOKEN: undefined }, "/people?limit=1")).status).toBe(200);
+	it("refuses writes without a token unless the local tooling opened them, in every environment", async () => {
+		for (const closed of [
+			{ APP_ENV: "staging", OPEN_WRITES: undefined, API_TOKEN: undefined },
+			// wrangler.toml's top level as a bare `wrangler deploy` would ship it.
+			{ APP_ENV: "local", OPEN_WRITES: "false", API_TOKEN: "" },
+		]) {
+			const response = await withEnv(closed, "/people", post());
+			expect(response.status).toBe(503);
+			expect(((await response.json()) as { detail: string }).detail).toMatch(/no API_TOKEN/);
+			expect((await withEnv(closed, "/people?limit=2")).status).toBe(200);
+		}
+		expect((await withEnv({ OPEN_WRITES: "true", API_TOKEN: "" }, "/people", post())).status).toBe(201);
 	});
 });

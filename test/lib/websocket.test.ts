@@ -1,12 +1,12 @@
 import { env } from "cloudflare:workers";
 import { Client, neonConfig } from "@neondatabase/serverless";
 import { describe, expect, it } from "vitest";
-import { pointDriverAtLocalEndpoint } from "../../src/tools/neon-endpoint/point-driver";
+import { pointDriverAtLocalEndpoint, webSocketHostOf } from "../../src/tools/neon-endpoint/point-driver";
 import { commitOneRollBackOne } from "../support/sample-person";
 
 describe("the Neon driver's WebSocket client, inside workerd", () => {
 	it("commits and rolls back interactive transactions through the local endpoint", async () => {
-		pointDriverAtLocalEndpoint(neonConfig, new URL(env.NEON_HTTP_ENDPOINT).host);
+		pointDriverAtLocalEndpoint(neonConfig, webSocketHostOf(env.NEON_HTTP_ENDPOINT));
 		const client = new Client(env.DATABASE_URL);
 		const errors: unknown[] = [];
 		client.on("error", (error) => errors.push(error));

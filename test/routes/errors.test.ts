@@ -88,7 +88,7 @@ describe("errors are RFC 9457 problems", () => {
 
 	it.each([
 		["the local endpoint is down", { NEON_HTTP_ENDPOINT: "http://127.0.0.1:1/sql" }],
-		["Postgres is unreachable", { DATABASE_URL: "postgres://postgres@127.0.0.1:1/none" }],
+		["the endpoint refuses the database", { DATABASE_URL: "postgres://postgres@127.0.0.1:1/none" }],
 	])("503 with Retry-After and no internals when %s", async (_, broken) => {
 		for (const request of [
 			new Request(`${ORIGIN}/people`, { headers: FROM }),

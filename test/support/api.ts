@@ -1,6 +1,6 @@
 import { env, exports } from "cloudflare:workers";
-import { neon, neonConfig } from "@neondatabase/serverless";
 import app from "../../src/index";
+import { neonClient } from "../../src/lib/db";
 
 export const ORIGIN = "http://api.test";
 
@@ -38,19 +38,18 @@ export function sendJson(method: string, path: string, body: unknown, headers: R
 
 /** The SQL round trips the local Neon endpoint has served so far. */
 export async function roundTrips(): Promise<number> {
-	const response = await fetch(new URL("/stats", env.NEON_HTTP_ENDPOINT));
+	const response = await fetch(new URL("stats", env.NEON_HTTP_ENDPOINT));
 	return ((await response.json()) as { roundTrips: number }).roundTrips;
 }
 
 /** Direct SQL through the Neon driver, to check the API against the database itself. */
 export function sql(query: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
-	neonConfig.fetchEndpoint = env.NEON_HTTP_ENDPOINT;
-	return neon(env.DATABASE_URL).query(query, params) as Promise<Record<string, unknown>[]>;
+	return neonClient(env).query(query, params) as Promise<Record<string, unknown>[]>;
 }
 
 /** The statements (with parameters) of the latest round trip the local Neon endpoint served. */
 export async function lastStatements(): Promise<{ query: string; params?: unknown[] }[]> {
-	const response = await fetch(new URL("/queries", env.NEON_HTTP_ENDPOINT));
+	const response = await fetch(new URL("queries", env.NEON_HTTP_ENDPOINT));
 	return ((await response.json()) as { query: string; params?: unknown[] }[][]).at(-1) ?? [];
 }
 
@@ -70,8 +69,7 @@ export async function planWithout(
 	query: string,
 	params: unknown[] = [],
 ): Promise<PlanNode> {
-	neonConfig.fetchEndpoint = env.NEON_HTTP_ENDPOINT;
-	const db = neon(env.DATABASE_URL);
+	const db = neonClient(env);
 	const results = await db.transaction([
 		...methods.map((method) => db.query(`SET LOCAL ${method} = off`)),
 		db.query(`EXPLAIN (FORMAT JSON) ${query}`, params),

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -30,6 +30,41 @@ describe("the local stack behind npm run dev", () => {
 			expect(await peopleCount(second.apiUrl)).toBe(887);
 		} finally {
 			await second.stop();
+		}
+	}, 120_000);
+
+	it("gives wrangler its settings in a private file: no secret on a command line, no .dev.vars", async () => {
+		const apiToken = `token-${crypto.randomUUID()}`;
+		// A .dev.vars that would break the stack if wrangler read it; any real one is kept aside.
+		const kept = existsSync(".dev.vars") ? readFileSync(".dev.vars") : undefined;
+		writeFileSync(".dev.vars", "DATABASE_URL=postgres://nobody@127.0.0.1:1/none\nAPI_TOKEN=other\n");
+		const stack = await startLocalStack({ seedCsv: "data/titanic.csv", apiToken, port: await freePort() });
+		try {
+			const commandLines = readdirSync("/proc")
+				.filter((pid) => /^\d+$/.test(pid))
+				.map((pid) => {
+					try {
+						return readFileSync(`/proc/${pid}/cmdline`, "utf8");
+					} catch {
+						return "";
+					}
+				});
+			expect(commandLines.some((line) => line.includes("wrangler"))).toBe(true);
+			expect(
+				commandLines.filter((line) => line.includes(apiToken) || line.includes(stack.databaseUrl)),
+			).toEqual([]);
+			expect(await peopleCount(stack.apiUrl)).toBe(887);
+			const write = (token: string) =>
+				fetch(`${stack.apiUrl}/people/00000000-0000-4000-8000-000000000000`, {
+					method: "DELETE",
+					headers: { Authorization: `Bearer ${token}` },
+				});
+			expect((await write("other")).status).toBe(401);
+			expect((await write(apiToken)).status).toBe(404);
+		} finally {
+			await stack.stop();
+			if (kept) writeFileSync(".dev.vars", kept);
+			else rmSync(".dev.vars");
 		}
 	}, 120_000);
 

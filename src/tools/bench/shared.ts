@@ -22,11 +22,11 @@ export function runProcess(command: string, args: string[], env: Record<string, 
 
 /** The local Neon endpoint's count of SQL round trips so far. */
 export async function roundTrips(endpoint: string): Promise<number> {
-	return ((await (await fetch(new URL("/stats", endpoint))).json()) as { roundTrips: number }).roundTrips;
+	return ((await (await fetch(new URL("stats", endpoint))).json()) as { roundTrips: number }).roundTrips;
 }
 
 /** The statements of the latest round trip the local Neon endpoint served. */
 export async function lastStatements(endpoint: string): Promise<{ query: string; params?: unknown[] }[]> {
-	const log = (await (await fetch(new URL("/queries", endpoint))).json()) as { query: string }[][];
+	const log = (await (await fetch(new URL("queries", endpoint))).json()) as { query: string }[][];
 	return log.at(-1) ?? [];
 }

@@ -43,7 +43,7 @@ runCommand("bench:api", async () => {
 	const database = await createScratchDatabase(BENCH_ADMIN_URL, "titanic_bench");
 	await migrateDatabase(database.url);
 	await withNeonClient(database.url, (client) => loadPassengers(client, "data/titanic.csv"));
-	const endpoint = await startNeonEndpoint({ maxConnections: 20 });
+	const endpoint = await startNeonEndpoint({ databaseUrl: database.url, maxConnections: 20 });
 	// Production's settings (wrangler.toml [env.production]), with the token writes need.
 	const vars = {
 		APP_ENV: "production",

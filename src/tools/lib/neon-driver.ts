@@ -24,7 +24,7 @@ export async function withNeonClient<T>(
 	neonConfig.coalesceWrites = false;
 	let endpoint: NeonEndpoint | undefined;
 	if (isLocalDatabase(databaseUrl)) {
-		endpoint = await startNeonEndpoint({ maxConnections: 1 });
+		endpoint = await startNeonEndpoint({ databaseUrl, maxConnections: 1 });
 		pointDriverAtLocalEndpoint(neonConfig, endpoint.webSocketHost);
 	}
 	const client = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5_000 });

@@ -2,7 +2,7 @@ import type { neonConfig } from "@neondatabase/serverless";
 
 /**
  * Points the Neon driver's WebSocket client (`Client`, `Pool`) at a local endpoint
- * (`host:port`) instead of Neon: plain ws, no pipelining, since the endpoint speaks plain
+ * (`host:port/secret`) instead of Neon: plain ws, no pipelining, since the endpoint speaks plain
  * Postgres behind the tunnel. No Node dependencies, so tests inside workerd use it too.
  */
 export function pointDriverAtLocalEndpoint(config: typeof neonConfig, webSocketHost: string): void {
@@ -10,4 +10,10 @@ export function pointDriverAtLocalEndpoint(config: typeof neonConfig, webSocketH
 	config.useSecureWebSocket = false;
 	config.pipelineConnect = false;
 	config.pipelineTLS = false;
+}
+
+/** The `webSocketHost` of the endpoint whose HTTP URL (NEON_HTTP_ENDPOINT) this is. */
+export function webSocketHostOf(httpUrl: string): string {
+	const url = new URL(httpUrl);
+	return `${url.host}${url.pathname.replace(/\/sql$/, "")}`;
 }

@@ -5,13 +5,6 @@ import type { WebSocket } from "ws";
 // then waits for the socket to close without closing it itself, so the tunnel must.
 const TERMINATE = Buffer.from([0x58, 0, 0, 0, 4]);
 
-/** Reads `host:port` from the driver's `/v2?address=host:port`. */
-export function parseAddress(url: URL): { host: string; port: number } | undefined {
-	const match = /^(.+):(\d+)$/.exec(url.searchParams.get("address") ?? "");
-	if (!match) return undefined;
-	return { host: match[1] ?? "", port: Number(match[2]) };
-}
-
 /**
  * Opens the TCP side first, so that an unreachable Postgres refuses the WebSocket
  * upgrade (the driver then fails at once) instead of opening a tunnel to nowhere.
@@ -30,21 +23,25 @@ export function connectPostgres(address: { host: string; port: number }): Promis
 
 /**
  * Tunnels one WebSocket of the Neon driver (`Pool`/`Client`) to a Postgres TCP socket:
- * binary frames in both directions, the wire protocol untouched.
+ * binary frames in both directions, the wire protocol untouched, starting with the
+ * client's `first` message (already read, to check it).
  */
 export function tunnelPostgresOverWebSocket(
 	socket: WebSocket,
 	tcp: Socket,
+	first: Buffer,
 	onClientMessage: () => void,
 ): void {
 	tcp.on("data", (data) => socket.send(data));
 	tcp.on("close", () => socket.close());
 	tcp.on("error", () => socket.terminate());
-	socket.on("message", (data: Buffer) => {
+	const forward = (data: Buffer) => {
 		onClientMessage();
 		tcp.write(data);
 		if (data.subarray(-TERMINATE.length).equals(TERMINATE)) tcp.end();
-	});
+	};
+	forward(first);
+	socket.on("message", forward);
 	socket.on("close", () => tcp.end());
 	socket.on("error", () => tcp.destroy());
 }

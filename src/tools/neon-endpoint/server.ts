@@ -1,15 +1,22 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
-import { connectPostgres, parseAddress, tunnelPostgresOverWebSocket } from "./postgres-over-websocket";
+import { authorisedPath, newSecret, sameTarget, startupTarget, targetOf } from "./access";
+import { connectPostgres, tunnelPostgresOverWebSocket } from "./postgres-over-websocket";
 import { PostgresPools } from "./postgres-pools";
 import { answerSqlOverHttp, type Query } from "./sql-over-http";
 
 // How many of the latest HTTP round trips GET /queries shows, each as its list of
 // statements with their parameters (benchmarks and plan tests EXPLAIN them).
 const QUERY_LOG_SIZE = 50;
+// The worker's statements are small (a page of 1,000 rows is read, never sent); a COPY
+// batch of the loader travels as one WebSocket message.
+const MAX_HTTP_BODY_BYTES = 1024 * 1024;
+const MAX_WEBSOCKET_MESSAGE_BYTES = 64 * 1024 * 1024;
 
 export interface NeonEndpointOptions {
+	/** The one database this endpoint serves. */
+	databaseUrl: string;
 	port?: number;
 	host?: string;
 	/** Connections per database; keep at or under the embedded server's limit. */
@@ -17,23 +24,37 @@ export interface NeonEndpointOptions {
 }
 
 export interface NeonEndpoint {
-	/** For `neonConfig.fetchEndpoint` and the worker's NEON_HTTP_ENDPOINT. */
+	/** For the worker's NEON_HTTP_ENDPOINT: the per-run secret is part of it; `stats` and `queries` sit beside it. */
 	httpUrl: string;
-	/** host:port for `neonConfig.wsProxy`. */
+	/** host:port/secret for `neonConfig.wsProxy` (see point-driver.ts). */
 	webSocketHost: string;
-	port: number;
 	/** SQL round trips served: HTTP queries (a batch is one) plus WebSocket messages. */
 	roundTrips(): number;
 	close(): Promise<void>;
 }
 
+async function readBody(req: IncomingMessage): Promise<string | undefined> {
+	const chunks: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of req) {
+		size += (chunk as Buffer).length;
+		if (size > MAX_HTTP_BODY_BYTES) return undefined;
+		chunks.push(chunk as Buffer);
+	}
+	return Buffer.concat(chunks).toString("utf8");
+}
+
 /**
  * A local stand-in for Neon's serverless endpoint, so the worker runs the same driver code
- * against a local Postgres as against Neon. `GET /stats` reports the round-trip counter,
- * `GET /queries` the statements of the latest round trips.
+ * against a local Postgres as against Neon: `POST …/sql` and WebSocket `…/v2`, plus
+ * `GET …/stats` (the round-trip counter) and `GET …/queries` (the latest statements).
+ * It serves one database, to whoever knows its per-run secret (see access.ts).
  */
-export async function startNeonEndpoint(options: NeonEndpointOptions = {}): Promise<NeonEndpoint> {
+export async function startNeonEndpoint(options: NeonEndpointOptions): Promise<NeonEndpoint> {
 	const { port = 0, host = "127.0.0.1", maxConnections = 10 } = options;
+	const target = targetOf(options.databaseUrl);
+	if (!target) throw new Error("the local Neon endpoint needs a postgres:// URL of its database");
+	const secret = newSecret();
 	const pools = new PostgresPools(maxConnections);
 	let roundTrips = 0;
 	const queryLog: Query[][] = [];
@@ -41,45 +62,52 @@ export async function startNeonEndpoint(options: NeonEndpointOptions = {}): Prom
 		queryLog.push(queries);
 		queryLog.splice(0, queryLog.length - QUERY_LOG_SIZE);
 	};
+	const reply = (res: ServerResponse, status: number, body: unknown) => {
+		res.writeHead(status, { "content-type": "application/json" });
+		res.end(JSON.stringify(body));
+	};
 
 	const server: Server = createServer(async (req, res) => {
-		if (req.method === "GET" && req.url === "/stats") {
-			res.writeHead(200, { "content-type": "application/json" });
-			res.end(JSON.stringify({ roundTrips }));
-			return;
+		const path = authorisedPath(req, secret);
+		if (path === undefined) return reply(res, 404, { message: "not found" });
+		if (req.method === "GET" && path === "/stats") return reply(res, 200, { roundTrips });
+		if (req.method === "GET" && path === "/queries") return reply(res, 200, queryLog);
+		if (req.method !== "POST" || path !== "/sql") {
+			return reply(res, 404, { message: "not found: POST sql, GET stats, GET queries or WebSocket v2" });
 		}
-		if (req.method === "GET" && req.url === "/queries") {
-			res.writeHead(200, { "content-type": "application/json" });
-			res.end(JSON.stringify(queryLog));
-			return;
+		const connectionString = req.headers["neon-connection-string"];
+		if (typeof connectionString === "string" && !sameTarget(targetOf(connectionString), target)) {
+			return reply(res, 403, { message: "this endpoint serves one database only" });
 		}
-		if (req.method !== "POST" || !req.url?.startsWith("/sql")) {
-			res.writeHead(404, { "content-type": "application/json" });
-			res.end(JSON.stringify({ message: "not found: POST /sql, GET /stats, GET /queries or WebSocket /v2" }));
-			return;
-		}
-		const chunks: Buffer[] = [];
-		for await (const chunk of req) chunks.push(chunk as Buffer);
+		const body = await readBody(req);
+		if (body === undefined)
+			return reply(res, 413, { message: `bodies are limited to ${MAX_HTTP_BODY_BYTES} bytes` });
 		roundTrips++;
-		const body = Buffer.concat(chunks).toString("utf8");
-		const reply = await answerSqlOverHttp(pools, req.headers, body, logQueries);
-		res.writeHead(reply.status, { "content-type": "application/json" });
-		res.end(JSON.stringify(reply.body));
+		const answer = await answerSqlOverHttp(pools, req.headers, body, logQueries);
+		reply(res, answer.status, answer.body);
 	});
 
-	const webSockets = new WebSocketServer({ noServer: true });
+	const webSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_WEBSOCKET_MESSAGE_BYTES });
 	server.on("upgrade", (req, socket, head) => {
-		const url = new URL(req.url ?? "/", "http://localhost");
-		const address = url.pathname === "/v2" ? parseAddress(url) : undefined;
-		if (!address) {
-			socket.end("HTTP/1.1 400 Bad Request\r\n\r\n");
+		if (authorisedPath(req, secret) !== "/v2") {
+			socket.end("HTTP/1.1 404 Not Found\r\n\r\n");
 			return;
 		}
-		connectPostgres(address).then(
+		// The driver names host:port in the URL; whatever it names, the tunnel goes to this
+		// endpoint's database, and its first message must ask for that database.
+		connectPostgres({ host: target.host, port: Number(target.port) }).then(
 			(tcp) =>
-				webSockets.handleUpgrade(req, socket, head, (ws) =>
-					tunnelPostgresOverWebSocket(ws, tcp, () => roundTrips++),
-				),
+				webSockets.handleUpgrade(req, socket, head, (ws) => {
+					ws.once("message", (first: Buffer) => {
+						const asked = startupTarget(first);
+						if (!asked || !sameTarget({ ...target, ...asked }, target)) {
+							tcp.destroy();
+							ws.close(1008, "this endpoint serves one database only");
+							return;
+						}
+						tunnelPostgresOverWebSocket(ws, tcp, first, () => roundTrips++);
+					});
+				}),
 			() => socket.end("HTTP/1.1 502 Bad Gateway\r\n\r\n"),
 		);
 	});
@@ -90,9 +118,8 @@ export async function startNeonEndpoint(options: NeonEndpointOptions = {}): Prom
 	});
 	const bound = (server.address() as AddressInfo).port;
 	return {
-		httpUrl: `http://${host}:${bound}/sql`,
-		webSocketHost: `${host}:${bound}`,
-		port: bound,
+		httpUrl: `http://${host}:${bound}/${secret}/sql`,
+		webSocketHost: `${host}:${bound}/${secret}`,
 		roundTrips: () => roundTrips,
 		async close() {
 			for (const ws of webSockets.clients) ws.terminate();

@@ -9,12 +9,12 @@ const databaseUrl = inject("databaseUrl");
 let endpoint: NeonEndpoint;
 
 async function roundTrips(): Promise<number> {
-	const response = await fetch(new URL("/stats", endpoint.httpUrl));
+	const response = await fetch(new URL("stats", endpoint.httpUrl));
 	return ((await response.json()) as { roundTrips: number }).roundTrips;
 }
 
 beforeAll(async () => {
-	endpoint = await startNeonEndpoint();
+	endpoint = await startNeonEndpoint({ databaseUrl });
 	neonConfig.fetchEndpoint = endpoint.httpUrl;
 	neonConfig.webSocketConstructor = ws;
 	pointDriverAtLocalEndpoint(neonConfig, endpoint.webSocketHost);
@@ -80,10 +80,18 @@ describe("the local Neon endpoint over HTTP", () => {
 	});
 
 	it("answers 502 when the Postgres it fronts is unreachable", async () => {
-		const error = await neon("postgres://postgres@127.0.0.1:1/none")
-			.query("SELECT 1")
-			.catch((e: unknown) => e);
-		expect(String(error)).toMatch(/HTTP status 502.*cannot reach Postgres/);
+		const unreachable = "postgres://postgres@127.0.0.1:1/none";
+		const elsewhere = await startNeonEndpoint({ databaseUrl: unreachable });
+		neonConfig.fetchEndpoint = elsewhere.httpUrl;
+		try {
+			const error = await neon(unreachable)
+				.query("SELECT 1")
+				.catch((e: unknown) => e);
+			expect(String(error)).toMatch(/HTTP status 502.*cannot reach Postgres/);
+		} finally {
+			neonConfig.fetchEndpoint = endpoint.httpUrl;
+			await elsewhere.close();
+		}
 	});
 
 	it("rejects requests that are not Neon queries", async () => {
@@ -116,9 +124,49 @@ describe("the local Neon endpoint over WebSocket", () => {
 		await client.end();
 	});
 
-	it("refuses a WebSocket without a Postgres address", async () => {
-		const socket = new ws(`ws://${endpoint.webSocketHost}/v2`);
-		const error = await new Promise((resolve) => socket.once("error", resolve));
-		expect(String(error)).toMatch(/400/);
+	it("tunnels only to its own database", async () => {
+		const other = new URL(databaseUrl);
+		other.pathname = "/postgres";
+		const client = new Client(other.toString());
+		client.on("error", () => {});
+		await expect(client.connect()).rejects.toThrow();
+	});
+});
+
+describe("who the local Neon endpoint serves", () => {
+	const query = (url: string, headers: Record<string, string> = {}, body = '{"query":"SELECT 1"}') =>
+		fetch(url, { method: "POST", body, headers: { "Neon-Connection-String": databaseUrl, ...headers } });
+
+	it("only requests that know its per-run secret", async () => {
+		expect((await query(endpoint.httpUrl)).status).toBe(200);
+		const withoutSecret = new URL(endpoint.httpUrl);
+		withoutSecret.pathname = "/sql";
+		expect((await query(withoutSecret.toString())).status).toBe(404);
+		expect((await fetch(new URL("/stats", endpoint.httpUrl))).status).toBe(404);
+		const socket = new ws(`ws://${new URL(endpoint.httpUrl).host}/v2?address=127.0.0.1:5432`);
+		expect(String(await new Promise((resolve) => socket.once("error", resolve)))).toMatch(/404/);
+	});
+
+	it("no web page: a request with an Origin is refused", async () => {
+		expect((await query(endpoint.httpUrl, { Origin: "https://evil.example" })).status).toBe(404);
+		const socket = new ws(`ws://${endpoint.webSocketHost}/v2`, { origin: "https://evil.example" });
+		expect(String(await new Promise((resolve) => socket.once("error", resolve)))).toMatch(/404/);
+	});
+
+	it("only the database it was started for", async () => {
+		const other = new URL(databaseUrl);
+		other.pathname = "/postgres";
+		const refused = await query(endpoint.httpUrl, { "Neon-Connection-String": other.toString() });
+		expect(refused.status).toBe(403);
+		const superuser = new URL(databaseUrl);
+		superuser.username = "someone_else";
+		expect((await query(endpoint.httpUrl, { "Neon-Connection-String": superuser.toString() })).status).toBe(
+			403,
+		);
+	});
+
+	it("bodies up to 1 MiB", async () => {
+		const huge = JSON.stringify({ query: `SELECT '${"x".repeat(1024 * 1024)}'` });
+		expect((await query(endpoint.httpUrl, {}, huge)).status).toBe(413);
 	});
 });
