@@ -1,5 +1,5 @@
 import type { Client } from "@neondatabase/serverless";
-import { eq, inArray, or, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/neon-serverless";
 import { passengerLoads, passengers } from "../../db/schema";
 
@@ -38,14 +38,16 @@ export function ledgerOn(client: Client) {
 			return found;
 		},
 
-		/** Removes the rows of earlier loads of this content or this file name, and their entries, in one statement. */
-		async removeEarlier(sha256: string, fileName: string): Promise<number> {
-			const earlier = db.$with("earlier").as(
-				db
-					.delete(passengerLoads)
-					.where(or(eq(passengerLoads.sha256, sha256), eq(passengerLoads.fileName, fileName)))
-					.returning({ id: passengerLoads.id }),
-			);
+		/** Removes the rows of earlier loads from this file (its full path), and their entries, in one statement. */
+		async removeEarlier(fileName: string): Promise<number> {
+			const earlier = db
+				.$with("earlier")
+				.as(
+					db
+						.delete(passengerLoads)
+						.where(eq(passengerLoads.fileName, fileName))
+						.returning({ id: passengerLoads.id }),
+				);
 			const removed = await db
 				.with(earlier)
 				.delete(passengers)

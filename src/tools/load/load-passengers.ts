@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { basename } from "node:path";
+import { createReadStream, realpathSync } from "node:fs";
 import { pipeline } from "node:stream/promises";
 import type { Client } from "@neondatabase/serverless";
 import { CliError } from "../lib/cli";
@@ -9,7 +8,7 @@ import { batchWriter } from "./row-sinks";
 import { type ScanOptions, type ScanResult, scanPassengers } from "./scan-passengers";
 
 export interface LoadOptions extends ScanOptions {
-	/** Swap out the rows that earlier loads of this file (same name or content) brought in. */
+	/** Swap out the rows that earlier loads of this same file (its full path) brought in. */
 	replace?: boolean;
 }
 
@@ -19,8 +18,9 @@ export type LoadResult =
 
 /**
  * Loads a passenger CSV through the Neon driver in one transaction: every row lands or
- * none does, and a loader killed halfway leaves the table as it was. The ledger makes a
- * second load of the same file a no-op unless `replace` is set.
+ * none does, and a loader killed halfway leaves the table as it was. The ledger (content
+ * hash and full path) makes a second load of the same content a no-op; `replace` swaps
+ * the rows that earlier loads of the same path brought in, and only those.
  */
 export async function loadPassengers(
 	client: Client,
@@ -28,7 +28,7 @@ export async function loadPassengers(
 	options: LoadOptions = {},
 ): Promise<LoadResult> {
 	const sha256 = await sha256Of(path);
-	const fileName = basename(path);
+	const fileName = realpathSync(path);
 	await client.query("BEGIN");
 	try {
 		const ledger = ledgerOn(client);
@@ -38,9 +38,18 @@ export async function loadPassengers(
 			await client.query("ROLLBACK");
 			return { outcome: "already-loaded", previous };
 		}
-		const replacedRows = options.replace ? await ledger.removeEarlier(sha256, fileName) : 0;
+		if (previous && previous.fileName !== fileName) {
+			throw new CliError(
+				`${path} holds what ${previous.fileName} brought in (${previous.rows} rows): --replace swaps only the loads of the same file, so loading it again would duplicate them`,
+			);
+		}
+		const replacedRows = options.replace ? await ledger.removeEarlier(fileName) : 0;
 		const loadId = await ledger.record(sha256, fileName);
 		const scan = await scanPassengers(path, options, await batchWriter(client, loadId));
+		// The ledger records the hash of the bytes it found first; the parser must have read the same.
+		if (scan.sha256 !== sha256) {
+			throw new CliError(`${path} changed while it was being loaded; nothing was loaded (run again)`);
+		}
 		await ledger.setRows(loadId, scan.rows);
 		// Fresh statistics, so the planner's plans and count estimates fit the new rows from
 		// the first request on, rather than after autovacuum gets round to it.

@@ -3,6 +3,7 @@ import { parse } from "csv-parse";
 import { PASSENGER_FIELDS } from "../../db/passenger-fields";
 import { type NewPerson, newPersonSchema } from "../../db/person.schemas";
 import { CliError } from "../lib/cli";
+import { CheckedBytes } from "./checked-bytes";
 
 /** The CSV header, in file order, and the API field each column feeds. */
 const CSV_COLUMNS = new Map<string, string>(PASSENGER_FIELDS.map((f) => [f.csv, f.field]));
@@ -48,21 +49,35 @@ export function checkHeader(header: string[]): void {
 	}
 }
 
+// A passenger's row is about 100 bytes; a record past this is not one, and would otherwise
+// be held in memory whole however large it grew.
+export const MAX_RECORD_CHARACTERS = 64 * 1024;
+// How much of a bad value a message repeats.
+const ECHOED_CHARACTERS = 60;
+
+export interface ReadOptions {
+	/** How far into the file the reader is, in bytes. */
+	onBytes?: (bytes: number) => void;
+	/** The SHA-256 of exactly the bytes parsed, once the whole file has been read. */
+	onDigest?: (sha256: string) => void;
+}
+
 /**
- * Streams a passenger CSV (RFC 4180: quoted fields, BOM, CRLF, no final newline) and
- * yields each data row either as a valid NewPerson or as the reason it is not one, with
- * the line it starts on (blank lines are skipped). Memory stays flat whatever the file's size; `onBytes` reports
- * how far into the file the reader is.
+ * Streams a passenger CSV (RFC 4180: quoted fields, BOM, CRLF, no final newline; UTF-8,
+ * strictly) and yields each data row either as a valid NewPerson or as the reason it is
+ * not one, with the line it starts on (blank lines are skipped). Memory stays flat
+ * whatever the file's size, and a record cannot grow past MAX_RECORD_CHARACTERS.
  */
-export async function* readPassengerCsv(
-	path: string,
-	onBytes?: (bytes: number) => void,
-): AsyncGenerator<ParsedRow> {
+export async function* readPassengerCsv(path: string, options: ReadOptions = {}): AsyncGenerator<ParsedRow> {
 	const file = createReadStream(path);
+	const checked = new CheckedBytes(path);
 	// Line numbers are counted here rather than with csv-parse's `info`, whose object per
 	// record doubled the loader's memory: a record spans one line plus its quoted newlines.
-	const parser = file.pipe(parse({ bom: true, relax_column_count: true }));
+	const parser = file
+		.pipe(checked)
+		.pipe(parse({ bom: true, relax_column_count: true, max_record_size: MAX_RECORD_CHARACTERS }));
 	file.on("error", (error) => parser.destroy(error));
+	checked.on("error", (error) => parser.destroy(error));
 	let fields: string[] | undefined;
 	let line = 0;
 	try {
@@ -75,7 +90,7 @@ export async function* readPassengerCsv(
 				continue;
 			}
 			if (record.length === 1 && record[0] === "") continue;
-			onBytes?.(file.bytesRead);
+			options.onBytes?.(file.bytesRead);
 			yield toPerson(record, fields, start);
 		}
 	} catch (error) {
@@ -83,9 +98,16 @@ export async function* readPassengerCsv(
 		const code = (error as { code?: string }).code;
 		if (code === "ENOENT") throw new CliError(`no such file: ${path}`);
 		if (code === "EISDIR") throw new CliError(`not a file: ${path}`);
+		if (code === "CSV_MAX_RECORD_SIZE") {
+			throw new CliError(
+				`${path}: the record starting on line ${line + 1} is longer than ${MAX_RECORD_CHARACTERS} characters; a passenger's row is about 100 (is a quote left open?)`,
+			);
+		}
 		throw new CliError(`unreadable CSV ${path}: ${(error as Error).message}`);
 	}
 	if (!fields) throw new CliError(`empty file: ${path} has no header`);
+	const digest = checked.sha256();
+	if (digest) options.onDigest?.(digest);
 }
 
 function quotedNewlines(record: string[]): number {
@@ -113,7 +135,7 @@ function toPerson(record: string[], fields: string[], line: number): ParsedRow {
 	}
 	const reason = [...problems]
 		.map(([field, messages]) => {
-			const text = JSON.stringify(record[fields.indexOf(field)]);
+			const text = JSON.stringify(echoed(record[fields.indexOf(field)] ?? ""));
 			return `${columnOf(field)}: ${messages.join(", ")} (got ${text})`;
 		})
 		.join("; ");
@@ -129,6 +151,13 @@ const TEXT_FORMATS: Record<string, string> = {
 	age: "must be a number ≥ 0 such as 22 or 0.42",
 	fare: "must be a number ≥ 0 such as 7.25",
 };
+
+/** A value as a message repeats it: its start only, if it is long. */
+function echoed(value: string): string {
+	return value.length > ECHOED_CHARACTERS
+		? `${value.slice(0, ECHOED_CHARACTERS)}… (${value.length} characters)`
+		: value;
+}
 
 function columnOf(field: string): string {
 	return PASSENGER_FIELDS.find((f) => f.field === field)?.csv ?? field;

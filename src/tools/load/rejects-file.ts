@@ -4,7 +4,19 @@ import { pipeline } from "node:stream/promises";
 import { stringify } from "csv-stringify";
 import { CSV_HEADER } from "./passenger-csv";
 
-/** `<name>.rejects.csv` beside the input: each invalid row with its line and reason, made on the first one. */
+// A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or carriage return
+// before one): OWASP's rule is to make it text with a leading apostrophe.
+const FORMULA = /^[=+\-@\t\r]/;
+
+function inert(cell: string): string {
+	return FORMULA.test(cell) ? `'${cell}` : cell;
+}
+
+/**
+ * `<name>.rejects.csv` beside the input: each invalid row with its line and reason, made on
+ * the first one. It is for reading in a spreadsheet, not for loading back: cells that
+ * would run as formulas there start with an apostrophe.
+ */
 export class RejectsFile {
 	readonly path: string;
 	#csv?: ReturnType<typeof stringify>;
@@ -19,7 +31,7 @@ export class RejectsFile {
 			this.#csv = stringify({ header: true, columns: ["line", "reason", ...CSV_HEADER] });
 			this.#done = pipeline(this.#csv, createWriteStream(this.path));
 		}
-		this.#csv.write([line, reason, ...record]);
+		this.#csv.write([line, inert(reason), ...record.map(inert)]);
 	}
 
 	async close(): Promise<void> {

@@ -18,6 +18,8 @@ export interface ScanOptions {
 }
 
 export interface ScanResult {
+	/** SHA-256 of exactly the bytes that were parsed. */
+	sha256: string;
 	rows: number;
 	rejected: number;
 	rejectsFile?: string;
@@ -38,8 +40,13 @@ export async function scanPassengers(path: string, options: ScanOptions, sink: R
 	let rows = 0;
 	let rejected = 0;
 	let position = 0;
+	let sha256 = "";
+	const reading = {
+		onBytes: (bytes: number) => (position = bytes),
+		onDigest: (digest: string) => (sha256 = digest),
+	};
 	try {
-		for await (const row of readPassengerCsv(path, (bytesRead) => (position = bytesRead))) {
+		for await (const row of readPassengerCsv(path, reading)) {
 			// Parsing runs in microtasks, which starve I/O; yielding now and then lets the
 			// database's replies in, so the next queued batch goes out without delay.
 			if ((rows + sink.size() + rejected) % YIELD_EVERY_ROWS === 0) await setImmediatePromise();
@@ -72,7 +79,7 @@ export async function scanPassengers(path: string, options: ScanOptions, sink: R
 		await rejects?.close();
 	}
 	const seconds = (performance.now() - started) / 1000;
-	return { rows, rejected, rejectsFile: rejected ? rejects?.path : undefined, seconds };
+	return { sha256, rows, rejected, rejectsFile: rejected ? rejects?.path : undefined, seconds };
 }
 
 function fileSize(path: string): number {

@@ -1,5 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { basename } from "node:path";
+import { existsSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { withNeonClient } from "../../../src/tools/lib/neon-driver";
 import { checkPassengers, type LoadOptions, loadPassengers } from "../../../src/tools/load/load-passengers";
@@ -20,7 +19,7 @@ describe("loading the real passenger list", () => {
 	it("loads data/titanic.csv: 887 rows, 342 survivors, 25 fractional ages, in file order", async () => {
 		const result = await load("data/titanic.csv");
 		expect(result).toMatchObject({ outcome: "loaded", rows: 887, rejected: 0 });
-		const rows = await loadedRows("titanic.csv");
+		const rows = await loadedRows("data/titanic.csv");
 		expect(rows).toHaveLength(887);
 		expect(rows.filter((r) => r.survived)).toHaveLength(342);
 		expect(rows.filter((r) => !Number.isInteger(r.age))).toHaveLength(25);
@@ -33,7 +32,7 @@ describe("loading the real passenger list", () => {
 		const again = await load("data/titanic.csv");
 		expect(again).toMatchObject({
 			outcome: "already-loaded",
-			previous: { rows: 887, fileName: "titanic.csv" },
+			previous: { rows: 887, fileName: realpathSync("data/titanic.csv") },
 		});
 		expect(await tableCounts()).toEqual(before);
 	});
@@ -47,7 +46,7 @@ describe("loadPassengers", () => {
 		);
 		const path = csvFile(`\uFEFF${HEADER}\r\n${rows.join("\r\n")}`, "quirks.csv");
 		expect(await load(path, { batchSize: 3 })).toMatchObject({ outcome: "loaded", rows: 4 });
-		expect((await loadedRows("quirks.csv")).map((r) => r.name)).toEqual(names);
+		expect((await loadedRows(path)).map((r) => r.name)).toEqual(names);
 	});
 
 	it("loads nothing when a row is bad, and names each bad row's line (first 20, then a count)", async () => {
@@ -77,12 +76,19 @@ describe("loadPassengers", () => {
 		const path = csvFile(content, "partial.csv");
 		const result = await load(path, { skipInvalid: true });
 		expect(result).toMatchObject({ outcome: "loaded", rows: 2, rejected: 1 });
-		expect((await loadedRows("partial.csv")).map((r) => r.name)).toEqual(["Kept One", "Kept Two"]);
+		expect((await loadedRows(path)).map((r) => r.name)).toEqual(["Kept One", "Kept Two"]);
 		const rejects = path.replace(/partial\.csv$/, "partial.rejects.csv");
 		expect(result.outcome === "loaded" && result.rejectsFile).toBe(rejects);
 		expect(readFileSync(rejects, "utf8")).toBe(
 			`line,reason,${HEADER}\n3,"Pclass: Too big: expected number to be <=3 (got ""5"")",1,5,Rejected,female,30,0,0,10\n`,
 		);
+	});
+
+	it("writes cells a spreadsheet would run as formulas as text in the rejects file", async () => {
+		const path = csvFile(`${HEADER}\n1,9,=cmd|' /C calc'!A0,@SUM(1),-1,+1,0,10\n`, "formulas.csv");
+		await load(path, { skipInvalid: true });
+		const [, row] = readFileSync(path.replace(".csv", ".rejects.csv"), "utf8").split("\n");
+		expect(row).toMatch(/^2,".*",1,9,'=cmd\|' \/C calc'!A0,'@SUM\(1\),'-1,'\+1,0,10$/);
 	});
 
 	it("with replace, swaps out the rows an earlier version of the file loaded, in one go", async () => {
@@ -91,13 +97,54 @@ describe("loadPassengers", () => {
 		writeFileSync(path, rowsCsv(3, "Version Two"));
 		const result = await load(path, { replace: true });
 		expect(result).toMatchObject({ outcome: "loaded", rows: 3, replacedRows: 5 });
-		expect((await loadedRows("versions.csv")).map((r) => r.name)).toEqual([
+		expect((await loadedRows(path)).map((r) => r.name)).toEqual([
 			"Version Two Passenger 0",
 			"Version Two Passenger 1",
 			"Version Two Passenger 2",
 		]);
-		const ledger = await query("SELECT rows FROM passenger_loads WHERE file_name = 'versions.csv'");
+		const ledger = await query("SELECT rows FROM passenger_loads WHERE file_name = $1", [realpathSync(path)]);
 		expect(ledger).toEqual([{ rows: 3 }]);
+	});
+
+	it("with replace, swaps only what the same file brought in: another file of the same name keeps its rows", async () => {
+		const a = csvFile(rowsCsv(4, "Folder A"), "same-name.csv");
+		const b = csvFile(rowsCsv(2, "Folder B"), "same-name.csv");
+		await load(a);
+		await load(b);
+		writeFileSync(b, rowsCsv(3, "Folder B Again"));
+		expect(await load(b, { replace: true })).toMatchObject({ outcome: "loaded", rows: 3, replacedRows: 2 });
+		expect(await loadedRows(a)).toHaveLength(4);
+		expect(await loadedRows(b)).toHaveLength(3);
+	});
+
+	it("refuses to load again, even with replace, what another file brought in", async () => {
+		const original = csvFile(rowsCsv(3, "Copied"), "original.csv");
+		await load(original);
+		const copy = csvFile(rowsCsv(3, "Copied"), "copy.csv");
+		const before = await tableCounts();
+		await expect(load(copy, { replace: true })).rejects.toThrow(
+			/holds what .*original\.csv brought in \(3 rows\)/,
+		);
+		expect(await tableCounts()).toEqual(before);
+	});
+
+	it("records the hash of exactly the bytes it parsed: a file edited meanwhile loads nothing", async () => {
+		const path = csvFile(rowsCsv(3, "Before Edit"), "edited.csv");
+		const before = await tableCounts();
+		const error = await withNeonClient(databaseUrl(), (client) => {
+			const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+			// The file changes after it was hashed, before it is parsed.
+			Object.assign(client, {
+				query: (...args: unknown[]) => {
+					if (args[0] === "BEGIN") writeFileSync(path, rowsCsv(5, "After Edit"));
+					return query(...args);
+				},
+			});
+			return loadPassengers(client, path).catch((e: unknown) => e);
+		});
+		expect(String(error)).toMatch(/changed while it was being loaded; nothing was loaded/);
+		expect(await tableCounts()).toEqual(before);
+		expect(await load(path)).toMatchObject({ outcome: "loaded", rows: 5 });
 	});
 
 	it("checks a file without a database on a dry run", async () => {
@@ -121,7 +168,7 @@ describe("npm run db:load", () => {
 		);
 		const second = await runLoader([path]);
 		expect(second.code).toBe(0);
-		expect(second.stdout).toMatch(/was loaded already \(12 rows, as cli\.csv, at .*\); nothing to do/);
+		expect(second.stdout).toMatch(/was loaded already \(12 rows, as \/.*\/cli\.csv, at .*\); nothing to do/);
 	});
 
 	it("exits 1 with one clear line for bad input, and 2 when the database is unreachable", async () => {
@@ -172,6 +219,6 @@ describe("npm run db:load", () => {
 		expect(await tableCounts()).toEqual(before);
 		const rerun = await runLoader([path]);
 		expect(rerun.code).toBe(0);
-		expect(await loadedRows(basename(path))).toHaveLength(100_000);
+		expect(await loadedRows(path)).toHaveLength(100_000);
 	});
 });

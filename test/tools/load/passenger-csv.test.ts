@@ -1,13 +1,20 @@
+import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CliError } from "../../../src/tools/lib/cli";
-import { type ParsedRow, readPassengerCsv } from "../../../src/tools/load/passenger-csv";
+import {
+	MAX_RECORD_CHARACTERS,
+	type ParsedRow,
+	readPassengerCsv,
+} from "../../../src/tools/load/passenger-csv";
 import { csvFile, HEADER } from "./support";
 
-async function parse(content: string): Promise<ParsedRow[]> {
+async function readAll(path: string): Promise<ParsedRow[]> {
 	const rows: ParsedRow[] = [];
-	for await (const row of readPassengerCsv(csvFile(content))) rows.push(row);
+	for await (const row of readPassengerCsv(path)) rows.push(row);
 	return rows;
 }
+
+const parse = (content: string) => readAll(csvFile(content));
 
 describe("readPassengerCsv", () => {
 	it("reads quoted commas and newlines (a name may not hold one), a BOM, CRLF, unicode and no final newline", async () => {
@@ -73,6 +80,23 @@ describe("readPassengerCsv", () => {
 				/^6: Name: must be 1–100 characters, at least one visible.* \(got ""\); Sex: .*\(got "man"\); Age: .*\(got "1e3"\); Fare: must be a number ≥ 0 such as 7.25 \(got "x"\)$/,
 			),
 		]);
+	});
+
+	it("reads UTF-8 strictly: a Latin-1 file names its first bad line", async () => {
+		const latin1 = Buffer.from(`${HEADER}\n1,1,Zoe,female,30,0,0,10\n1,1,Zoë,female,30,0,0,10\n`, "latin1");
+		const path = csvFile("");
+		writeFileSync(path, latin1);
+		await expect(readAll(path)).rejects.toThrow(/is not UTF-8: line 3 /);
+	});
+
+	it("bounds a record's size, and repeats only the start of a bad value", async () => {
+		await expect(
+			parse(`${HEADER}\n1,1,"${"x".repeat(MAX_RECORD_CHARACTERS)}",male,1,0,0,1\n`),
+		).rejects.toThrow(/the record starting on line 2 is longer than 65536 characters/);
+		const [row] = await parse(`${HEADER}\n1,1,${"y".repeat(5_000)},male,1,0,0,1\n`);
+		const reason = row && "reason" in row ? row.reason : "";
+		expect(reason).toMatch(/\(got "y{60}… \(5000 characters\)"\)$/);
+		expect(reason.length).toBeLessThan(300);
 	});
 
 	it("fails clearly on a missing file and an empty one", async () => {

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, realpathSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -36,12 +36,12 @@ export async function query<T = Record<string, unknown>>(sql: string, params: un
 	}
 }
 
-/** The rows that loads of `fileName` brought in, as the database holds them. */
-export async function loadedRows(fileName: string) {
+/** The rows that loads of the file at `path` brought in, as the database holds them. */
+export async function loadedRows(path: string) {
 	return query<{ name: string; survived: boolean; age: number }>(
 		`SELECT p.name, p.survived, p.age FROM passengers p JOIN passenger_loads l ON l.id = p.load_id
 		 WHERE l.file_name = $1 ORDER BY p.id`,
-		[fileName],
+		[realpathSync(path)],
 	);
 }
 
