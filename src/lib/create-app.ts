@@ -11,6 +11,7 @@ import { protectWrites } from "./protect-writes";
 import { rateLimit } from "./rate-limit";
 import { requestContext } from "./request-context";
 import { requestGuards } from "./request-guards";
+import { CONTENT_SECURITY_POLICY } from "./site-nav";
 import type { AppBindings } from "./types";
 import { validationHook } from "./validation-hook";
 
@@ -67,7 +68,7 @@ export function createApp(options: { recordOf: (path: string) => string | null }
 	app.use((c, next) => (c.req.header("Origin") ? corsForConfiguredOrigins(c, next) : next()));
 	app.use(edgeCache(options.recordOf));
 	// Inside the read cache: stored answers carry these headers already.
-	app.use(secureHeaders());
+	app.use(secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
 	// A cache hit never gets here: the read budget protects the database, which a hit spares.
 	// Health checks are exempt: a monitor must never see a 429.
 	app.use("*", (c, next) => (c.req.path === "/healthz" ? next() : rateLimit(c, next)));

@@ -60,11 +60,23 @@ describe("HTML pages", () => {
 		}
 	});
 
+	it("sends a Content-Security-Policy that allows this site's own files only", async () => {
+		for (const path of ["/", "/people?limit=2", "/nowhere"]) {
+			const policy = (await browse(path)).headers.get("Content-Security-Policy") ?? "";
+			expect(policy).toMatch(/default-src 'none'/);
+			expect(policy).toMatch(/style-src 'self'/);
+			expect(policy).not.toMatch(/unsafe/);
+		}
+		const page = await (await browse("/people?limit=2")).text();
+		expect(page).not.toMatch(/<style|<script| style=/);
+		expect(page).toContain('<link rel="stylesheet" href="/site.css"/>');
+	});
+
 	it("serves a landing page for browsers and links as JSON otherwise", async () => {
-		expect(await (await browse("/")).text()).toContain('<a href="/docs">');
+		expect(await (await browse("/")).text()).toContain('<a href="/docs/">');
 		expect(await (await api("/")).json()).toEqual({
 			name: "Titanic people API",
-			links: { people: "/people", docs: "/docs", openapi: "/openapi.json" },
+			links: { people: "/people", docs: "/docs/", openapi: "/openapi.json" },
 		});
 	});
 });

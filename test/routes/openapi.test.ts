@@ -51,11 +51,3 @@ describe("GET /openapi.json", () => {
 		]);
 	});
 });
-
-describe("GET /docs", () => {
-	it("serves interactive docs that load the OpenAPI document", async () => {
-		const response = await api("/docs");
-		expect(response.headers.get("Content-Type")).toMatch(/^text\/html/);
-		expect(await response.text()).toContain("/openapi.json");
-	});
-});

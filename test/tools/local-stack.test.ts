@@ -14,6 +14,29 @@ async function peopleCount(apiUrl: string): Promise<number> {
 	return Number(response.headers.get("X-Total-Count"));
 }
 
+/** The static files (Workers Static Assets), which only a real wrangler dev serves. */
+async function expectStaticFiles(apiUrl: string) {
+	const docs = await fetch(`${apiUrl}/docs/`);
+	expect(docs.status).toBe(200);
+	expect(docs.headers.get("Content-Security-Policy")).toMatch(
+		/^default-src 'none'; script-src 'self'; style-src 'self'/,
+	);
+	const html = await docs.text();
+	expect(html).toContain('<a href="/people">People</a>');
+	expect(html).toContain('<script src="/docs/vendor/swagger-ui-bundle.js">');
+	expect(html).not.toMatch(/https?:\/\//);
+	for (const [path, type] of [
+		["/docs/vendor/swagger-ui-bundle.js", /javascript/],
+		["/docs/init.js", /javascript/],
+		["/site.css", /^text\/css/],
+		["/favicon.svg", /^image\/svg\+xml/],
+	] as const) {
+		const response = await fetch(`${apiUrl}${path}`);
+		expect(response.status, path).toBe(200);
+		expect(response.headers.get("Content-Type"), path).toMatch(type);
+	}
+}
+
 describe("the local stack behind npm run dev", () => {
 	it("serves the seeded passengers from embedded PGlite, and a restart does not load them twice", async () => {
 		const lines: string[] = [];
@@ -22,6 +45,7 @@ describe("the local stack behind npm run dev", () => {
 		try {
 			expect(await peopleCount(first.apiUrl)).toBe(887);
 			expect(lines).toContain("loaded 887 passengers from data/titanic.csv");
+			await expectStaticFiles(first.apiUrl);
 		} finally {
 			await first.stop();
 		}

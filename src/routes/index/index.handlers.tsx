@@ -4,7 +4,7 @@ import type { AppRouteHandler } from "../../lib/types";
 import type { LandingRoute } from "./index.routes";
 
 const API_NAME = "Titanic people API";
-const links = { people: "/people", docs: "/docs", openapi: "/openapi.json" };
+const links = { people: "/people", docs: "/docs/", openapi: "/openapi.json" };
 
 export const landing: AppRouteHandler<LandingRoute> = (c) => {
 	if (!prefersHtml(c)) return c.json({ name: API_NAME, links }, 200);
