@@ -20,4 +20,13 @@ describe("the bad requests test:load sends", () => {
 		expect(bodies.some((body) => typeof body === "string" && body.length > 64 * 1024)).toBe(true);
 		expect(bodies.some((body) => typeof body === "string" && body.startsWith("[[[["))).toBe(true);
 	});
+
+	it("also send hostile headers and broken percent-encoding", () => {
+		const requests = fc.sample(badRequest, { numRuns: 2_000, seed: 42 });
+		for (const name of ["Host", "Origin", "Content-Encoding", "Authorization"]) {
+			expect(requests.some((request) => name in request.headers)).toBe(true);
+		}
+		expect(requests.some((request) => request.headers.Accept === "application/xml")).toBe(true);
+		expect(requests.some((request) => /[?&]\w+=(%zz|%|100%)$/.test(request.path))).toBe(true);
+	});
 });
