@@ -126,7 +126,7 @@ describe("the local Neon endpoint over WebSocket", () => {
 
 	it("tunnels only to its own database", async () => {
 		const other = new URL(databaseUrl);
-		other.pathname = "/postgres";
+		other.pathname = "/template1";
 		const client = new Client(other.toString());
 		client.on("error", () => {});
 		await expect(client.connect()).rejects.toThrow();
@@ -155,7 +155,7 @@ describe("who the local Neon endpoint serves", () => {
 
 	it("only the database it was started for", async () => {
 		const other = new URL(databaseUrl);
-		other.pathname = "/postgres";
+		other.pathname = "/template1";
 		const refused = await query(endpoint.httpUrl, { "Neon-Connection-String": other.toString() });
 		expect(refused.status).toBe(403);
 		const superuser = new URL(databaseUrl);
