@@ -118,6 +118,8 @@ const contentType = fc.oneof(
 	printable(40),
 );
 
+const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE", "OPTIONS", "PROPFIND"]);
+
 /**
  * Arbitrary ill-formed requests: wrong types, huge and non-finite numbers, deep or huge
  * JSON, invalid UTF-8, broken percent-encoding, and hostile Host, Origin, Accept,
@@ -135,6 +137,10 @@ export const badRequest: fc.Arbitrary<BadRequest> = fc
 		contentEncoding,
 		body,
 	})
+	// Static files (/docs/…) answer a write with 405 before the worker runs; wrangler dev's
+	// local proxy then fails (500) if a large body is still being uploaded, a race
+	// Cloudflare's edge does not have. Writes go to the worker's paths.
+	.filter(({ method, path }) => !(BODY_METHODS.has(method) && path.startsWith("/docs")))
 	.map(({ method, path, contentType, accept, authorization, host, origin, contentEncoding, body }) => {
 		const headers: Record<string, string> = { "Content-Type": contentType, Accept: accept };
 		const optional = {
@@ -144,8 +150,7 @@ export const badRequest: fc.Arbitrary<BadRequest> = fc
 			"Content-Encoding": contentEncoding,
 		};
 		for (const [name, value] of Object.entries(optional)) if (value !== null) headers[name] = value;
-		const hasBody = method !== "GET" && method !== "HEAD";
-		return { method, path, headers, body: hasBody ? body : undefined };
+		return { method, path, headers, body: BODY_METHODS.has(method) ? body : undefined };
 	});
 
 /**
