@@ -10,17 +10,30 @@ import { startLocalStack } from "../../src/tools/local-stack";
 const SCREENSHOTS = "test-results/screenshots";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-const stack = await startLocalStack({ port: await freePort(), seedCsv: "data/titanic.csv" });
-const browser = await chromium.launch({
-	executablePath: CHROMIUM,
-	args: [
-		"--no-sandbox",
-		"--disable-gpu",
-		"--disable-quic",
-		"--no-first-run",
-		"--disable-background-networking",
-	],
-});
+// The browser first: a missing Chromium then stops the check before any local stack runs.
+const browser = await chromium
+	.launch({
+		executablePath: CHROMIUM,
+		args: [
+			"--no-sandbox",
+			"--disable-gpu",
+			"--disable-quic",
+			"--no-first-run",
+			"--disable-background-networking",
+		],
+	})
+	.catch((error: Error) => {
+		console.error(
+			`test:browser: cannot start ${CHROMIUM} (apt install chromium, or set CHROMIUM_PATH): ${error.message.split("\n")[0]}`,
+		);
+		process.exit(1);
+	});
+const stack = await startLocalStack({ port: await freePort(), seedCsv: "data/titanic.csv" }).catch(
+	async (error: unknown) => {
+		await browser.close();
+		throw error;
+	},
+);
 let failed = false;
 try {
 	mkdirSync(SCREENSHOTS, { recursive: true });
