@@ -116,7 +116,9 @@ async function startEmbedded(dataDir: string | undefined) {
 
 async function seedWhenEmpty(databaseUrl: string, csv: string, log: (line: string) => void): Promise<void> {
 	if (!existsSync(csv)) {
-		log(`${csv} not found; the database stays as it is`);
+		log(
+			`${csv} not found, so the API starts with no passengers: put the public titanic.csv there (where to get it: README, "Quick start") and start again`,
+		);
 		return;
 	}
 	await withNeonClient(databaseUrl, async (client) => {

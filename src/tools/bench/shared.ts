@@ -1,9 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { CliError, EXIT } from "../lib/cli";
+import { CliError, EXIT, postgresUrlFrom } from "../lib/cli";
 
-/** The server the benchmarks make their scratch databases on. */
-export const BENCH_ADMIN_URL =
-	process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+/** The server the benchmarks make their scratch databases on (BENCH_DATABASE_URL). */
+export function benchAdminUrl(): string {
+	return postgresUrlFrom("BENCH_DATABASE_URL") ?? "postgres://postgres@127.0.0.1:5432/postgres";
+}
 
 /** Runs `work` and adds how many seconds it took to its result. */
 export function timed<T extends object>(work: () => T): T & { seconds: number } {

@@ -6,13 +6,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import type { Person } from "../../db/person.schemas";
 import { startPlainWorkerd } from "../bench/plain-workerd";
-import { BENCH_ADMIN_URL, roundTrips } from "../bench/shared";
+import { benchAdminUrl, roundTrips } from "../bench/shared";
 import { syntheticPerson } from "../bench/synthetic-passengers";
-import { runCommand, wholeNumberFlag } from "../lib/cli";
+import { commandFlags, runCommand, wholeNumberFlag } from "../lib/cli";
 import { withNeonClient } from "../lib/neon-driver";
 import { freePort } from "../lib/ports";
 import { bundleForProduction } from "../lib/wrangler";
@@ -21,16 +20,21 @@ import { migrateDatabase } from "../migrate";
 import { startNeonEndpoint } from "../neon-endpoint/server";
 import { createScratchDatabase } from "../scratch-database";
 
-const { values } = parseArgs({
-	options: {
+const { duration, connections, bundle } = commandFlags(
+	"bench:api",
+	"npm run bench:api [-- --duration S --connections N --bundle PATH]",
+	{
 		duration: { type: "string", default: "10" },
 		connections: { type: "string", default: "10" },
 		// Another build of the worker (say, an older commit's), to compare under the same bench.
 		bundle: { type: "string" },
 	},
-});
-const duration = wholeNumberFlag("duration", values.duration);
-const connections = wholeNumberFlag("connections", values.connections);
+	(values) => ({
+		duration: wholeNumberFlag("duration", values.duration),
+		connections: wholeNumberFlag("connections", values.connections),
+		bundle: values.bundle,
+	}),
+);
 const API_TOKEN = "bench-token";
 // A client's way past the read cache (which then stores the fresh answer).
 const FROM_DATABASE = { "cache-control": "no-cache" };
@@ -39,8 +43,8 @@ const CLIENT = { "cf-connecting-ip": "203.0.113.7" };
 
 runCommand("bench:api", async () => {
 	const folder = mkdtempSync(join(tmpdir(), "titanic-bench-api-"));
-	const bundle = values.bundle ?? bundleForProduction(join(folder, "bundle"));
-	const database = await createScratchDatabase(BENCH_ADMIN_URL, "titanic_bench");
+	const bundlePath = bundle ?? bundleForProduction(join(folder, "bundle"));
+	const database = await createScratchDatabase(benchAdminUrl(), "titanic_bench");
 	await migrateDatabase(database.url);
 	await withNeonClient(database.url, (client) => loadPassengers(client, "data/titanic.csv"));
 	const endpoint = await startNeonEndpoint({ databaseUrl: database.url, maxConnections: 20 });
@@ -56,7 +60,7 @@ runCommand("bench:api", async () => {
 		API_TOKEN,
 	};
 	const ports: [number, number] = [await freePort(), await freePort()];
-	const workerd = await startPlainWorkerd({ bundle, folder, ports, vars });
+	const workerd = await startPlainWorkerd({ bundle: bundlePath, folder, ports, vars });
 	try {
 		const people = (await (await fetch(`${workerd.url}/people`, { headers: CLIENT })).json()) as Person[];
 		const etags = new Map<string, string>();

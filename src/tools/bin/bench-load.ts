@@ -6,21 +6,24 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { PASSENGER_COLUMN_LIST } from "../../db/passenger-fields";
-import { BENCH_ADMIN_URL, runProcess, timed } from "../bench/shared";
+import { benchAdminUrl, runProcess, timed } from "../bench/shared";
 import { writeSyntheticCsv } from "../bench/synthetic-passengers";
-import { runCommand, wholeNumberFlag } from "../lib/cli";
+import { commandFlags, runCommand, wholeNumberFlag } from "../lib/cli";
 import { migrateDatabase } from "../migrate";
 import { createScratchDatabase } from "../scratch-database";
 
-const { values } = parseArgs({ options: { rows: { type: "string", default: "1000000" } } });
-const rows = wholeNumberFlag("rows", values.rows);
+const rows = commandFlags(
+	"bench:load",
+	"npm run bench:load [-- --rows N]",
+	{ rows: { type: "string", default: "1000000" } },
+	(values) => wholeNumberFlag("rows", values.rows),
+);
 
 runCommand("bench:load", async () => {
 	const folder = mkdtempSync(join(tmpdir(), "titanic-bench-"));
 	const csv = join(folder, "passengers.csv");
-	const database = await createScratchDatabase(BENCH_ADMIN_URL, "titanic_bench_load");
+	const database = await createScratchDatabase(benchAdminUrl(), "titanic_bench_load");
 	try {
 		await writeSyntheticCsv(csv, rows);
 		console.log(

@@ -6,23 +6,26 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import pg from "pg";
 import { encodeCursor } from "../../lib/cursor";
 import { SORT_KEYS } from "../../routes/people/people.order";
 import { planShape } from "../bench/plan-shape";
-import { BENCH_ADMIN_URL, lastStatements, runProcess, timed } from "../bench/shared";
+import { benchAdminUrl, lastStatements, runProcess, timed } from "../bench/shared";
 import { surname, writeSyntheticCsv } from "../bench/synthetic-passengers";
-import { runCommand, wholeNumberFlag } from "../lib/cli";
+import { commandFlags, runCommand, wholeNumberFlag } from "../lib/cli";
 import { freePort } from "../lib/ports";
 import { type LocalStack, startLocalStack } from "../local-stack";
 import { createScratchDatabase } from "../scratch-database";
 
-const { values } = parseArgs({
-	options: { rows: { type: "string", default: "1000000" }, samples: { type: "string", default: "15" } },
-});
-const rows = wholeNumberFlag("rows", values.rows);
-const samples = wholeNumberFlag("samples", values.samples);
+const { rows, samples } = commandFlags(
+	"bench:scale",
+	"npm run bench:scale [-- --rows N --samples S]",
+	{ rows: { type: "string", default: "1000000" }, samples: { type: "string", default: "15" } },
+	(values) => ({
+		rows: wholeNumberFlag("rows", values.rows),
+		samples: wholeNumberFlag("samples", values.samples),
+	}),
+);
 
 /** What the request kinds need to know of the table: a person, search terms, deep positions. */
 interface Probe {
@@ -55,7 +58,7 @@ const KINDS: Kind[] = [
 ];
 
 runCommand("bench:scale", async () => {
-	const database = await createScratchDatabase(BENCH_ADMIN_URL, "titanic_scale");
+	const database = await createScratchDatabase(benchAdminUrl(), "titanic_scale");
 	const folder = mkdtempSync(join(tmpdir(), "titanic-scale-"));
 	const stack = await startLocalStack({
 		databaseUrl: database.url,

@@ -1,23 +1,70 @@
-import { runCommand } from "../lib/cli";
+// npm run dev — the API with its data on 127.0.0.1:PORT (8787), embedded PGlite in .data/
+// unless DATABASE_URL names a Postgres; API_TOKEN makes writes need that token.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { CliError, postgresUrlFrom, runCommand } from "../lib/cli";
 import { startLocalStack } from "../local-stack";
 
-runCommand("dev", async () => {
-	const port = Number(process.env.PORT ?? 8787);
-	const stack = await startLocalStack({
-		databaseUrl: process.env.DATABASE_URL || undefined,
-		dataDir: ".data/pglite",
-		stateDir: ".data/wrangler",
-		seedCsv: "data/titanic.csv",
-		apiToken: process.env.API_TOKEN || undefined,
-		port,
-		inheritOutput: true,
-		log: (line) => console.log(`dev: ${line}`),
-	});
-	console.log(`dev: API ${stack.apiUrl}/people · docs ${stack.apiUrl}/docs · Ctrl-C stops everything`);
-	const stopped = new Promise<void>((resolve) => {
-		process.once("SIGINT", resolve);
-		process.once("SIGTERM", resolve);
-	});
-	await Promise.race([stopped, stack.exited]);
-	await stack.stop();
-});
+const DATA = ".data";
+const LOCK = `${DATA}/dev.pid`;
+
+function isRunning(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * One `npm run dev` per checkout: two would open the same embedded database and wrangler
+ * state at once, and lose writes. A lock left by a dead process is taken over.
+ */
+function lockData(): () => void {
+	mkdirSync(DATA, { recursive: true });
+	try {
+		writeFileSync(LOCK, String(process.pid), { flag: "wx" });
+	} catch {
+		const holder = Number(readFileSync(LOCK, "utf8"));
+		if (isRunning(holder)) {
+			throw new CliError(
+				`another npm run dev (process ${holder}) is using ${DATA}/ in this checkout; stop it first`,
+			);
+		}
+		writeFileSync(LOCK, String(process.pid));
+	}
+	return () => rmSync(LOCK, { force: true });
+}
+
+runCommand(
+	"dev",
+	async () => {
+		const port = Number(process.env.PORT ?? 8787);
+		if (!Number.isInteger(port) || port < 1 || port > 65_535)
+			throw new CliError("PORT must be a port number, 1–65535");
+		const databaseUrl = postgresUrlFrom("DATABASE_URL");
+		const unlock = lockData();
+		try {
+			const stack = await startLocalStack({
+				databaseUrl,
+				dataDir: `${DATA}/pglite`,
+				stateDir: `${DATA}/wrangler`,
+				seedCsv: "data/titanic.csv",
+				apiToken: process.env.API_TOKEN || undefined,
+				port,
+				inheritOutput: true,
+				log: (line) => console.log(`dev: ${line}`),
+			});
+			console.log(`dev: API ${stack.apiUrl}/people · docs ${stack.apiUrl}/docs/ · Ctrl-C stops everything`);
+			const stopped = new Promise<void>((resolve) => {
+				process.once("SIGINT", resolve);
+				process.once("SIGTERM", resolve);
+			});
+			await Promise.race([stopped, stack.exited]);
+			await stack.stop();
+		} finally {
+			unlock();
+		}
+	},
+	"npm run dev (settings from the environment: PORT, DATABASE_URL, API_TOKEN; see the README)",
+);

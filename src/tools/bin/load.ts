@@ -1,6 +1,6 @@
 // npm run db:load -- <file.csv> [--dry-run] [--batch-size N] [--replace] [--skip-invalid]
 import { parseArgs } from "node:util";
-import { CliError, runCommand, wholeNumberFlag } from "../lib/cli";
+import { CliError, EXIT, requiredPostgresUrl, runCommand, wholeNumberFlag } from "../lib/cli";
 import { withNeonClient } from "../lib/neon-driver";
 import { checkPassengers, loadPassengers } from "../load/load-passengers";
 import { DEFAULT_BATCH_SIZE, type ScanResult } from "../load/scan-passengers";
@@ -8,39 +8,54 @@ import { DEFAULT_BATCH_SIZE, type ScanResult } from "../load/scan-passengers";
 const USAGE =
 	"usage: npm run db:load -- <file.csv> [--dry-run] [--batch-size N] [--replace] [--skip-invalid]";
 
-runCommand("db:load", async () => {
-	const { file, dryRun, batchSize, replace, skipInvalid } = parseCommandLine();
-	const progress = process.stderr.isTTY ? "tty" : "log";
-	if (dryRun) {
-		const scan = await checkPassengers(file, { batchSize, progress });
-		console.log(`db:load: dry run: ${scan.rows} valid rows in ${file}; nothing was written`);
-		return;
-	}
-	const databaseUrl = process.env.DATABASE_URL;
-	if (!databaseUrl)
-		throw new CliError("DATABASE_URL is not set (postgres://user:password@host:port/database)");
-	// Ctrl-C ends the process; the open transaction dies with its connection, leaving the table as it was.
-	process.once("SIGINT", () => {
-		console.error("db:load: interrupted; nothing was loaded");
-		process.exit(130);
-	});
-	console.error(`db:load: loading ${file} into ${new URL(databaseUrl).host} in one transaction`);
-	const result = await withNeonClient(databaseUrl, (client) =>
-		loadPassengers(client, file, { batchSize, replace, skipInvalid, progress }),
-	);
-	if (result.outcome === "already-loaded") {
-		const { rows, loadedAt, fileName } = result.previous;
-		console.log(
-			`db:load: ${file} was loaded already (${rows} rows, as ${fileName}, at ${loadedAt.toISOString()}); nothing to do (--replace reloads it)`,
-		);
-		return;
-	}
-	if (result.replacedRows) console.log(`db:load: replaced ${result.replacedRows} rows of earlier loads`);
-	console.log(`db:load: ${summary(result)}`);
-	if (result.rejectsFile) {
-		console.error(`db:load: skipped ${result.rejected} invalid row(s); see ${result.rejectsFile}`);
-	}
-});
+runCommand(
+	"db:load",
+	async () => {
+		const { file, dryRun, batchSize, replace, skipInvalid } = parseCommandLine();
+		const progress = process.stderr.isTTY ? "tty" : "log";
+		if (dryRun) {
+			const scan = await checkPassengers(file, { batchSize, progress });
+			console.log(`db:load: dry run: ${scan.rows} valid rows in ${file}; nothing was written`);
+			return;
+		}
+		const databaseUrl = requiredPostgresUrl("DATABASE_URL");
+		// Ctrl-C ends the process; the open transaction dies with its connection, leaving the table as it was.
+		process.once("SIGINT", () => {
+			console.error("db:load: interrupted; nothing was loaded");
+			process.exit(130);
+		});
+		console.error(`db:load: loading ${file} into ${new URL(databaseUrl).host} in one transaction`);
+		const result = await withNeonClient(databaseUrl, (client) =>
+			loadPassengers(client, file, { batchSize, replace, skipInvalid, progress }),
+		).catch((error: unknown) => {
+			throw isMissingTable(error)
+				? new CliError(
+						"the database has no passenger tables yet: run npm run db:migrate first",
+						EXIT.database,
+					)
+				: error;
+		});
+		if (result.outcome === "already-loaded") {
+			const { rows, loadedAt, fileName } = result.previous;
+			console.log(
+				`db:load: ${file} was loaded already (${rows} rows, as ${fileName}, at ${loadedAt.toISOString()}); nothing to do (--replace reloads it)`,
+			);
+			return;
+		}
+		if (result.replacedRows) console.log(`db:load: replaced ${result.replacedRows} rows of earlier loads`);
+		console.log(`db:load: ${summary(result)}`);
+		if (result.rejectsFile) {
+			console.error(`db:load: skipped ${result.rejected} invalid row(s); see ${result.rejectsFile}`);
+		}
+	},
+	USAGE.replace("usage: ", ""),
+);
+
+/** Postgres' undefined_table, as the driver or drizzle (in `cause`) reports it. */
+function isMissingTable(error: unknown): boolean {
+	const { code, cause } = error as { code?: string; cause?: { code?: string } };
+	return code === "42P01" || cause?.code === "42P01";
+}
 
 function summary({ rows, seconds }: ScanResult): string {
 	const rate = Math.round(rows / Math.max(seconds, 0.001));

@@ -6,11 +6,10 @@
 //      hangs, recovery on its own, no acknowledged write lost;
 //   C. generated bad requests (fast-check): no 5xx.
 // Prints its figures and exits 1 when a check fails.
-import { parseArgs } from "node:util";
 import fc from "fast-check";
 import type { Person } from "../../db/person.schemas";
-import { BENCH_ADMIN_URL } from "../bench/shared";
-import { CliError, runCommand, wholeNumberFlag } from "../lib/cli";
+import { benchAdminUrl } from "../bench/shared";
+import { CliError, commandFlags, runCommand, wholeNumberFlag } from "../lib/cli";
 import { freePort } from "../lib/ports";
 import { badRequest, sendBadRequests } from "../load-test/bad-requests";
 import { missing, mixedLoad } from "../load-test/mixed-load";
@@ -19,23 +18,27 @@ import { startTcpProxy } from "../load-test/tcp-proxy";
 import { startLocalStack } from "../local-stack";
 import { createScratchDatabase } from "../scratch-database";
 
-const { values } = parseArgs({
-	options: {
+const { duration, faultSeconds, badRequests, connections } = commandFlags(
+	"test:load",
+	"npm run test:load [-- --duration S --fault-seconds S --bad-requests N --connections N]",
+	{
 		duration: { type: "string", default: "60" },
 		"fault-seconds": { type: "string", default: "10" },
 		"bad-requests": { type: "string", default: "10000" },
 		connections: { type: "string", default: "50" },
 	},
-});
-const duration = wholeNumberFlag("duration", values.duration);
-const faultSeconds = wholeNumberFlag("fault-seconds", values["fault-seconds"]);
-const badRequests = wholeNumberFlag("bad-requests", values["bad-requests"], 0);
-const connections = wholeNumberFlag("connections", values.connections);
+	(values) => ({
+		duration: wholeNumberFlag("duration", values.duration),
+		faultSeconds: wholeNumberFlag("fault-seconds", values["fault-seconds"]),
+		badRequests: wholeNumberFlag("bad-requests", values["bad-requests"], 0),
+		connections: wholeNumberFlag("connections", values.connections),
+	}),
+);
 // A request in flight when the path is cut or mended may end just after: grace around the window.
 const GRACE_MS = 2_000;
 
 runCommand("test:load", async () => {
-	const database = await createScratchDatabase(BENCH_ADMIN_URL, "titanic_load");
+	const database = await createScratchDatabase(benchAdminUrl(), "titanic_load");
 	const target = new URL(database.url);
 	const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
 	const viaProxy = new URL(database.url);

@@ -1,3 +1,5 @@
+import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
+
 /** Exit codes every command shares: scripts and operators branch on them. */
 export const EXIT = { ok: 0, invalidInput: 1, database: 2 } as const;
 
@@ -13,9 +15,13 @@ export class CliError extends Error {
 
 /**
  * Runs a command's main function and turns any failure into one line on stderr and an
- * exit code: operators read messages, not stack traces.
+ * exit code: operators read messages, not stack traces. `--help` (or `-h`) prints `usage`.
  */
-export function runCommand(name: string, main: () => Promise<void>): void {
+export function runCommand(name: string, main: () => Promise<void>, usage = `npm run ${name}`): void {
+	if (process.argv.includes("--help") || process.argv.includes("-h")) {
+		console.log(`usage: ${usage}`);
+		process.exit(EXIT.ok);
+	}
 	main().then(
 		() => process.exit(EXIT.ok),
 		(error: unknown) => {
@@ -44,4 +50,50 @@ export function wholeNumberFlag(name: string, value: string | undefined, min = 1
 		throw new CliError(`--${name} must be a whole number ≥ ${min} (got ${JSON.stringify(value ?? "")})`);
 	}
 	return number;
+}
+
+const POSTGRES_URL_FORM = "postgres://user:password@host:port/database";
+
+/**
+ * The Postgres URL in the environment variable `name`, or one clear line naming the
+ * variable and what is wrong (never its value, which may hold a password).
+ */
+export function postgresUrlFrom(name: string): string | undefined {
+	const value = process.env[name];
+	if (!value) return undefined;
+	if (!URL.canParse(value) || !/^postgres(ql)?:$/.test(new URL(value).protocol)) {
+		throw new CliError(`${name} is not a Postgres URL: expected ${POSTGRES_URL_FORM}`);
+	}
+	return value;
+}
+
+/** As postgresUrlFrom, for a variable the command cannot do without. */
+export function requiredPostgresUrl(name: string): string {
+	const value = postgresUrlFrom(name);
+	if (!value) throw new CliError(`${name} is not set (${POSTGRES_URL_FORM})`);
+	return value;
+}
+
+/**
+ * A command's flags, read before it starts: `--help` prints the usage (exit 0); an unknown
+ * or malformed flag, or a value `read` refuses, is one line and the usage (exit 1), never a
+ * stack trace. `read` turns the raw values into the command's settings.
+ */
+export function commandFlags<const O extends ParseArgsOptionsConfig, T>(
+	name: string,
+	usage: string,
+	options: O,
+	read: (values: ReturnType<typeof parseArgs<{ options: O }>>["values"]) => T,
+): T {
+	const args = process.argv.slice(2);
+	if (args.includes("--help") || args.includes("-h")) {
+		console.log(`usage: ${usage}`);
+		process.exit(EXIT.ok);
+	}
+	try {
+		return read(parseArgs({ args, options }).values);
+	} catch (error) {
+		console.error(`${name}: ${describeError(error)}\nusage: ${usage}`);
+		process.exit(EXIT.invalidInput);
+	}
 }

@@ -1,0 +1,87 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { describe, expect, inject, it } from "vitest";
+import { migrateDatabase } from "../../../src/tools/migrate";
+import { createScratchDatabase } from "../../../src/tools/scratch-database";
+import { csvFile, rowsCsv, runLoader } from "../load/support";
+
+/** Runs one npm script's entry point as npm would, to its end. */
+function run(script: string, args: string[] = [], env: Record<string, string> = {}) {
+	const result = spawnSync(process.execPath, ["--import", "tsx", `src/tools/bin/${script}.ts`, ...args], {
+		encoding: "utf8",
+		env: { ...process.env, ...env },
+		timeout: 60_000,
+	});
+	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("the npm scripts' command lines", () => {
+	it.each([
+		["load", /^usage: npm run db:load -- <file\.csv> /],
+		["migrate", /^usage: DATABASE_URL=postgres:\/\/… npm run db:migrate/],
+		["dev", /^usage: npm run dev /],
+		["bench-api", /^usage: npm run bench:api \[-- --duration S/],
+		["bench-scale", /^usage: npm run bench:scale /],
+		["bench-load", /^usage: npm run bench:load /],
+		["test-load", /^usage: npm run test:load /],
+	])("%s --help prints its usage and exits 0", (script, usage) => {
+		const help = run(script, ["--help"]);
+		expect(help).toMatchObject({ code: 0, stderr: "" });
+		expect(help.stdout).toMatch(usage);
+	});
+
+	it("answers a bad flag with one line and the usage, exit 1", () => {
+		const unknown = run("bench-api", ["--durtion", "5"]);
+		expect(unknown.code).toBe(1);
+		expect(unknown.stderr.trim().split("\n")).toEqual([
+			expect.stringMatching(/^bench:api: Unknown option '--durtion'/),
+			expect.stringMatching(/^usage: npm run bench:api /),
+		]);
+		const malformed = run("test-load", ["--duration", "ten"]);
+		expect(malformed.stderr).toMatch(
+			/^test:load: --duration must be a whole number ≥ 1 \(got "ten"\)\nusage: /,
+		);
+	});
+
+	it("names the variable, never its value, when DATABASE_URL is not a Postgres URL", () => {
+		for (const script of ["migrate", "load", "dev"]) {
+			const args = script === "load" ? [csvFile(rowsCsv(1, "Url"))] : [];
+			const result = run(script, args, { DATABASE_URL: "not-a-url-s3cret", PORT: "1" });
+			expect(result.code).toBe(1);
+			expect(result.stderr).toMatch(/DATABASE_URL is not a Postgres URL: expected postgres:\/\//);
+			expect(result.stderr).not.toContain("s3cret");
+		}
+	});
+
+	it("db:migrate says whether it applied anything", async () => {
+		expect(await migrateDatabase(inject("databaseUrl"))).toEqual([]);
+		const again = run("migrate", [], { DATABASE_URL: inject("databaseUrl") });
+		expect(again.code).toBe(0);
+		expect(again.stdout).toMatch(/^db:migrate: .* was up to date; nothing applied$/m);
+	});
+
+	it("db:load before db:migrate says to migrate first", async () => {
+		const database = await createScratchDatabase(process.env.TEST_DATABASE_URL, "titanic_unmigrated");
+		try {
+			const result = await runLoader([csvFile(rowsCsv(1, "Unmigrated"))], { DATABASE_URL: database.url });
+			expect(result.code).toBe(2);
+			expect(result.stderr).toMatch(/no passenger tables yet: run npm run db:migrate first/);
+		} finally {
+			await database.drop();
+		}
+	}, 30_000);
+
+	it("npm run dev refuses to share .data with another npm run dev of the checkout", () => {
+		const lock = ".data/dev.pid";
+		const ours = !existsSync(lock);
+		if (ours) writeFileSync(lock, String(process.pid));
+		try {
+			const holder = readFileSync(lock, "utf8");
+			const second = run("dev");
+			expect(second.code).toBe(1);
+			expect(second.stderr).toContain(`another npm run dev (process ${holder}) is using .data/`);
+		} finally {
+			if (ours) rmSync(lock);
+		}
+	});
+});
