@@ -11,7 +11,6 @@ import {
 	pgTable,
 	smallint,
 	text,
-	timestamp,
 	uuid,
 } from "drizzle-orm/pg-core";
 import { AGE_MAX, FARE_MAX, NAME_PATTERN, SEXES } from "./rules";
@@ -71,12 +70,3 @@ function sortedWithTies<T extends object>(columns: T) {
 	const notFields = new Set(["id", "uuid", "loadId", "version"]);
 	return (Object.keys(columns) as (keyof T & string)[]).filter((column) => !notFields.has(column));
 }
-
-/** The CSV loader's ledger: one row per file loaded, so a rerun is a no-op and --replace knows what to swap. */
-export const passengerLoads = pgTable("passenger_loads", {
-	id: integer().primaryKey().generatedAlwaysAsIdentity(),
-	sha256: text().notNull().unique(),
-	fileName: text().notNull(),
-	rows: integer().notNull(),
-	loadedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});

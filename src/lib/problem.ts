@@ -1,6 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { prefersHtml } from "./negotiate";
+import { ProblemPage } from "./problem-page";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
@@ -39,6 +41,7 @@ export type FieldError = NonNullable<Problem["errors"]>[number];
 /**
  * An RFC 9457 problem response. `type` stays about:blank: the status code says what went
  * wrong, the title is its standard phrase and `detail` is written for this occurrence.
+ * A browser (whose Accept prefers HTML) gets the same problem as a page, same status.
  */
 export function problem<S extends ContentfulStatusCode>(
 	c: Context,
@@ -48,6 +51,8 @@ export function problem<S extends ContentfulStatusCode>(
 ) {
 	const body: Problem = { type: "about:blank", title: TITLES[status] ?? "Error", status, detail };
 	if (options.errors) body.errors = options.errors;
+	// Typed as never: a page for a browser is outside the JSON contract the routes declare.
+	if (prefersHtml(c)) return c.html(ProblemPage({ problem: body }), status, options.headers) as never;
 	// c.json keeps a Content-Type that is already set, so the media type stays problem+json.
 	return c.json(body, status, { ...options.headers, "Content-Type": PROBLEM_CONTENT_TYPE });
 }

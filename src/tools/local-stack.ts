@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { buildAssets } from "./build-assets";
 import { EMBEDDED_MAX_CONNECTIONS, startEmbeddedPostgres } from "./embedded-postgres";
 import { CliError, describeError, EXIT } from "./lib/cli";
 import { withNeonClient } from "./lib/neon-driver";
@@ -47,6 +48,8 @@ export interface LocalStack {
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
 	const log = options.log ?? (() => {});
 	await assertPortFree(options.port);
+	// The static files wrangler dev serves, as the sources say now.
+	buildAssets();
 	const stops: (() => Promise<void>)[] = [];
 	const stop = async () => {
 		for (const step of stops.splice(0).reverse()) await step().catch(() => {});

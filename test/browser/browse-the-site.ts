@@ -1,5 +1,6 @@
 // A person's walk through the HTML pages in headless Chromium (Debian's, driven by
-// playwright-core): list, next page, filter, detail, docs. Screenshots land in
+// playwright-core): list, next page, filter, detail, docs, then every page at phone and
+// desktop widths, with every other host refused. Screenshots land in
 // test-results/screenshots. Run with `npm run test:browser`.
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
@@ -53,7 +54,7 @@ try {
 	});
 
 	await step("Next pages forward", async () => {
-		await page.getByRole("link", { name: "Next ›" }).click();
+		await page.getByRole("link", { name: "Next ›" }).first().click();
 		assert.match(page.url(), /cursor=[\w-]+/);
 		assert.match((await page.locator("main p").first().textContent()) ?? "", /Showing 25 of \d+/);
 		assert.notEqual(
@@ -92,6 +93,38 @@ try {
 		assert.ok((await page.locator(".opblock").count()) >= 7);
 		assert.equal(await page.locator("nav.top a").count(), 4);
 		await shot("5-docs");
+	});
+
+	await step("every page fits a 390 px phone and a 1280 px desktop without sideways scrolling", async () => {
+		await page.goto(`${stack.apiUrl}/people`);
+		const person = await page.locator("tbody a[href^='/people/']").first().getAttribute("href");
+		const pages = {
+			home: "/",
+			list: "/people",
+			sorted: "/people?sort=-fare&passengerClass=1",
+			person: person ?? "/people",
+			empty: "/people?q=nobody-is-called-this",
+			"not-found": "/people/00000000-0000-4000-8000-000000000000",
+			docs: "/docs/",
+		};
+		const overflowing: string[] = [];
+		for (const [width, height] of [
+			[390, 844],
+			[1280, 900],
+		] as const) {
+			await page.setViewportSize({ width, height });
+			for (const [name, path] of Object.entries(pages)) {
+				await page.goto(`${stack.apiUrl}${path}`);
+				if (name === "docs") await page.locator(".opblock").first().waitFor({ timeout: 15_000 });
+				// A string, evaluated in the page: this file is type-checked without the DOM's types.
+				const [scroll, view] = (await page.evaluate(
+					"[document.documentElement.scrollWidth, window.innerWidth]",
+				)) as [number, number];
+				if (scroll > view) overflowing.push(`${path} at ${width} px: ${scroll} px wide`);
+				await page.screenshot({ path: `${SCREENSHOTS}/${width}-${name}.png`, fullPage: false });
+			}
+		}
+		assert.deepEqual(overflowing, []);
 	});
 
 	await step("no page fetched anything from another host or broke its Content-Security-Policy", async () => {

@@ -40,6 +40,59 @@ describe("HTML pages", () => {
 		expect(html).toMatch(/Showing 11–20 of \d+/);
 	});
 
+	it("pages by 50 for a browser (JSON keeps 1000), with the page links above and below the table", async () => {
+		const response = await browse("/people");
+		const html = await response.text();
+		expect(html.match(/<tr><td><a href="\/people\//g)).toHaveLength(50);
+		expect(html.match(/<nav class="pages"/g)).toHaveLength(2);
+		expect(response.headers.get("Link")).toContain("limit=50");
+		expect(((await (await api("/people")).json()) as Person[]).length).toBeGreaterThan(50);
+	});
+
+	it("sorts by a column heading, and the sorted heading reverses it", async () => {
+		const html = await (await browse("/people?sex=male")).text();
+		expect(html).toContain('<th><a href="/people?limit=50&amp;sort=fare&amp;sex=male"');
+		const byFare = await (await browse("/people?sex=male&sort=fare")).text();
+		expect(byFare).toContain(
+			'<th aria-sort="ascending"><a href="/people?limit=50&amp;sort=-fare&amp;sex=male"',
+		);
+		const fares = [...byFare.matchAll(/<td class="num">£([\d.]+)<\/td><\/tr>/g)].map((m) => Number(m[1]));
+		expect(fares.length).toBe(50);
+		expect(fares).toEqual([...fares].sort((a, b) => a - b));
+	});
+
+	it("writes fares in pounds and pence, in the table and on a person's page", async () => {
+		const created = (await (
+			await sendJson("POST", "/people", samplePerson({ fare: 71.2833 }))
+		).json()) as Person;
+		expect(await (await browse(`/people/${created.uuid}`)).text()).toContain("<dd>£71.28</dd>");
+		expect(await (await browse(`/people?q=${encodeURIComponent(created.name)}`)).text()).toContain(
+			">£71.28</td>",
+		);
+	});
+
+	it("says why a list is empty and what to do", async () => {
+		expect(await (await browse("/people?q=nobody-is-called-this")).text()).toContain(
+			"No one matches these filters.",
+		);
+		expect(await (await browse("/people?offset=100000")).text()).toContain("past the end of the list");
+	});
+
+	it("answers a browser's errors with pages, and API clients with problem+json as before", async () => {
+		const missing = await browse("/people/00000000-0000-4000-8000-000000000000");
+		expect(missing.status).toBe(404);
+		expect(missing.headers.get("Content-Type")).toMatch(/^text\/html/);
+		expect(await missing.text()).toContain("<h1>404 Not Found</h1>");
+		const invalid = await browse("/people?limit=0&sex=x");
+		expect(invalid.status).toBe(400);
+		const page = await invalid.text();
+		expect(page).toContain("<code>limit</code>");
+		expect(page).toContain("<code>sex</code>");
+		expect((await browse("/nowhere")).headers.get("Content-Type")).toMatch(/^text\/html/);
+		const json = await api("/people/00000000-0000-4000-8000-000000000000");
+		expect(json.headers.get("Content-Type")).toBe("application/problem+json");
+	});
+
 	it("renders a detail page", async () => {
 		const created = (await (await sendJson("POST", "/people", samplePerson({ age: 0.75 }))).json()) as Person;
 		const html = await (await browse(`/people/${created.uuid}`)).text();

@@ -6,7 +6,7 @@ import { problem } from "../../lib/problem";
 import type { AppRouteHandler } from "../../lib/types";
 import { requestedCountMode } from "./people.count";
 import { personEtag, versionsIn } from "./people.etag";
-import { peopleLinks } from "./people.links";
+import { peopleLinks, sortLinks } from "./people.links";
 import { listPeople } from "./people.list";
 import { deletePerson, findPerson, insertPerson, updatePerson } from "./people.repository";
 import type {
@@ -17,12 +17,17 @@ import type {
 	RemoveRoute,
 	ReplaceRoute,
 } from "./people.routes";
-import { PeoplePage, PersonPage } from "./people.views";
+import { PeoplePage, PersonPage, SORTABLE_COLUMNS } from "./people.views";
 
 const notFound = (uuid: string) => `no person has uuid ${uuid}`;
 
+// A browser's page: short enough to read and to render (JSON keeps its default of 1000).
+const HTML_PAGE_SIZE = 50;
+
 export const list: AppRouteHandler<ListRoute> = async (c) => {
-	const query = c.req.valid("query");
+	const html = prefersHtml(c);
+	const valid = c.req.valid("query");
+	const query = html && !c.req.query("limit") ? { ...valid, limit: HTML_PAGE_SIZE } : valid;
 	const requested = requestedCountMode(c.req.valid("header").prefer);
 	const page = await listPeople(createDb(c.env), query, requested ?? "estimated");
 	const links = await peopleLinks(c.req.url, query, page);
@@ -31,8 +36,13 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
 	if (requested) c.header("Preference-Applied", `count=${requested}`);
 	c.header("Link", linkHeader(links));
 	c.header("Vary", "Prefer", { append: true });
-	if (prefersHtml(c)) {
-		return c.html(<PeoplePage people={page.people} query={query} total={page.total} links={links} />, 200);
+	if (html) {
+		const sorts = sortLinks(c.req.url, query, SORTABLE_COLUMNS);
+		const { people, total } = page;
+		return c.html(
+			<PeoplePage people={people} query={query} total={total} links={links} sortLinks={sorts} />,
+			200,
+		);
 	}
 	return c.json(page.people, 200);
 };

@@ -13,14 +13,7 @@ export async function peopleLinks(
 	page: PeoplePage,
 ): Promise<PageLinks> {
 	const sort = query.sort ?? "";
-	const base = {
-		limit: String(query.limit),
-		sort: query.sort,
-		survived: query.survived?.toString(),
-		passengerClass: query.passengerClass?.toString(),
-		sex: query.sex,
-		q: query.q,
-	};
+	const base = listParams(query);
 	const at = async (cursor?: CursorPayload) =>
 		listUrl(requestUrl, { ...base, cursor: cursor && (await encodeCursor(cursor)) });
 	const backward = query.page?.before ?? false;
@@ -40,4 +33,29 @@ export async function peopleLinks(
 	}
 	links.last = await at({ sort, before: true });
 	return links;
+}
+
+/** The parameters that say which list this is: its filters, sort and page size. */
+function listParams(query: ListQuery): Record<string, string | undefined> {
+	return {
+		limit: String(query.limit),
+		sort: query.sort,
+		survived: query.survived?.toString(),
+		passengerClass: query.passengerClass?.toString(),
+		sex: query.sex,
+		q: query.q,
+	};
+}
+
+/**
+ * For each field, the first page of the same list sorted by it: ascending, or descending
+ * when the list is sorted by that field ascending already.
+ */
+export function sortLinks<F extends string>(requestUrl: string, query: ListQuery, fields: readonly F[]) {
+	return Object.fromEntries(
+		fields.map((field) => [
+			field,
+			listUrl(requestUrl, { ...listParams(query), sort: query.sort === field ? `-${field}` : field }),
+		]),
+	) as Record<F, string>;
 }

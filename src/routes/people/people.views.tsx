@@ -82,45 +82,114 @@ function shown(people: Person[], query: ListQuery, total: Total): string {
 	return `Showing ${query.offset + 1}–${query.offset + people.length} ${of}`;
 }
 
-export function PeoplePage(props: { people: Person[]; query: ListQuery; total: Total; links: PageLinks }) {
-	const { people, query, total, links } = props;
+/** Pounds with pence, as the fares were paid. */
+export const pounds = (fare: number) => `£${fare.toFixed(2)}`;
+
+/** Why the page is empty, and what to do about it. */
+function Empty({ query, total }: { query: ListQuery; total: Total }) {
+	const filtered = query.q || query.sex || query.survived !== undefined || query.passengerClass;
+	if (filtered) {
+		return (
+			<p class="empty">
+				No one matches these filters. <a href="/people">Show everyone</a>
+			</p>
+		);
+	}
+	if (total.count > 0) {
+		return (
+			<p class="empty">
+				This page is past the end of the list. <a href="/people">Back to the first page</a>
+			</p>
+		);
+	}
+	return (
+		<p class="empty">
+			No passengers are loaded yet. An operator loads them from the passenger CSV with{" "}
+			<code>npm run db:load -- data/titanic.csv</code>; locally, put <code>data/titanic.csv</code> in place
+			and restart <code>npm run dev</code>.
+		</p>
+	);
+}
+
+// The table's columns: the field each shows and sorts by, its heading, how it is written.
+const COLUMNS = [
+	["name", "Name", (p: Person) => <a href={`/people/${p.uuid}`}>{p.name}</a>],
+	["survived", "Survived", (p: Person) => (p.survived ? "yes" : "no")],
+	["passengerClass", "Class", (p: Person) => p.passengerClass],
+	["sex", "Sex", (p: Person) => p.sex],
+	["age", "Age", (p: Person) => p.age],
+	["siblingsOrSpousesAboard", "Siblings/spouses", (p: Person) => p.siblingsOrSpousesAboard],
+	["parentsOrChildrenAboard", "Parents/children", (p: Person) => p.parentsOrChildrenAboard],
+	["fare", "Fare", (p: Person) => pounds(p.fare)],
+] as const;
+export const SORTABLE_COLUMNS = COLUMNS.map(([field]) => field);
+const TEXT_COLUMNS = new Set(["name", "survived", "sex"]);
+
+function Heading({
+	field,
+	label,
+	query,
+	href,
+}: {
+	field: string;
+	label: string;
+	query: ListQuery;
+	href: string;
+}) {
+	const order = query.sort === field ? "ascending" : query.sort === `-${field}` ? "descending" : undefined;
+	return (
+		<th aria-sort={order}>
+			<a href={href} title={`Sort by ${label.toLowerCase()}`}>
+				{label}
+				{order === "ascending" ? " ▲" : order === "descending" ? " ▼" : ""}
+			</a>
+		</th>
+	);
+}
+
+export function PeoplePage(props: {
+	people: Person[];
+	query: ListQuery;
+	total: Total;
+	links: PageLinks;
+	sortLinks: Record<(typeof SORTABLE_COLUMNS)[number], string>;
+}) {
+	const { people, query, total, links, sortLinks } = props;
+	if (people.length === 0) {
+		return (
+			<Layout title="People">
+				<h1>People</h1>
+				<Filters query={query} />
+				<Empty query={query} total={total} />
+			</Layout>
+		);
+	}
 	return (
 		<Layout title="People">
 			<h1>People</h1>
 			<Filters query={query} />
-			<p>
-				{people.length > 0 ? shown(people, query, total) : `No people on this page (${total.count} match)`}
-			</p>
-			<table>
-				<thead>
-					<tr>
-						<th>Name</th>
-						<th>Survived</th>
-						<th>Class</th>
-						<th>Sex</th>
-						<th>Age</th>
-						<th>Siblings/spouses</th>
-						<th>Parents/children</th>
-						<th>Fare</th>
-					</tr>
-				</thead>
-				<tbody>
-					{people.map((p) => (
+			<p>{shown(people, query, total)}</p>
+			<Pages links={links} />
+			<div class="table">
+				<table>
+					<thead>
 						<tr>
-							<td>
-								<a href={`/people/${p.uuid}`}>{p.name}</a>
-							</td>
-							<td>{p.survived ? "yes" : "no"}</td>
-							<td class="num">{p.passengerClass}</td>
-							<td>{p.sex}</td>
-							<td class="num">{p.age}</td>
-							<td class="num">{p.siblingsOrSpousesAboard}</td>
-							<td class="num">{p.parentsOrChildrenAboard}</td>
-							<td class="num">{p.fare}</td>
+							{COLUMNS.map(([field, label]) => (
+								<Heading field={field} label={label} query={query} href={sortLinks[field]} />
+							))}
 						</tr>
-					))}
-				</tbody>
-			</table>
+					</thead>
+					<tbody>
+						{people.map((person) => (
+							<tr>
+								{COLUMNS.map(([field, , cell]) => (
+									<td class={TEXT_COLUMNS.has(field) ? undefined : "num"}>{cell(person)}</td>
+								))}
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</div>
 			<Pages links={links} />
 		</Layout>
 	);
@@ -144,7 +213,7 @@ export function PersonPage({ person }: { person: Person }) {
 				<dt>Parents or children aboard</dt>
 				<dd>{person.parentsOrChildrenAboard}</dd>
 				<dt>Fare</dt>
-				<dd>£{person.fare}</dd>
+				<dd>{pounds(person.fare)}</dd>
 				<dt>uuid</dt>
 				<dd>
 					<code>{person.uuid}</code>

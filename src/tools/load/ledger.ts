@@ -1,7 +1,8 @@
 import type { Client } from "@neondatabase/serverless";
 import { eq, inArray, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/neon-serverless";
-import { passengerLoads, passengers } from "../../db/schema";
+import { passengerLoads } from "../../db/ledger-schema";
+import { passengers } from "../../db/schema";
 
 export interface LoadRecord {
 	id: number;

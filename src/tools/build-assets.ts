@@ -1,0 +1,57 @@
+// Writes dist/assets, the folder that wrangler.toml's [assets] serves as static files
+// (Workers Static Assets, never part of the worker's bundle): src/assets as it is, Swagger
+// UI from the pinned swagger-ui-dist package, and what is derived from the worker's own
+// settings: the docs page with the site's navigation, and the static files' headers with
+// the worker's Content-Security-Policy.
+import { copyFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { CONTENT_SECURITY_POLICY, SITE_NAV } from "../lib/site-nav";
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+const OUT = join(ROOT, "dist/assets");
+const SWAGGER_UI = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
+
+/** `defaultSrc: ["'none'"]` → `default-src 'none'`, as the header spells it. */
+function policyHeader(): string {
+	return Object.entries(CONTENT_SECURITY_POLICY)
+		.map(([name, sources]) => `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${sources.join(" ")}`)
+		.join("; ");
+}
+
+function docsPage(): string {
+	const nav = SITE_NAV.map(({ href, label }) => `<a href="${href}">${label}</a>`).join("");
+	return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>API docs · Titanic people API</title>
+<link rel="icon" href="/favicon.svg">
+<link rel="stylesheet" href="/site.css">
+<link rel="stylesheet" href="/docs/vendor/swagger-ui.css">
+</head>
+<body>
+<nav class="top">${nav}</nav>
+<main id="swagger-ui"></main>
+<script src="/docs/vendor/swagger-ui-bundle.js"></script>
+<script src="/docs/init.js"></script>
+</body>
+</html>
+`;
+}
+
+/** Writes dist/assets afresh (see the header of this file). */
+export function buildAssets(): void {
+	rmSync(OUT, { recursive: true, force: true });
+	cpSync(join(ROOT, "src/assets"), OUT, { recursive: true });
+	mkdirSync(join(OUT, "docs/vendor"), { recursive: true });
+	for (const file of ["swagger-ui.css", "swagger-ui-bundle.js"]) {
+		copyFileSync(join(SWAGGER_UI, file), join(OUT, "docs/vendor", file));
+	}
+	writeFileSync(join(OUT, "docs/index.html"), docsPage());
+	writeFileSync(
+		join(OUT, "_headers"),
+		`/*\n  Content-Security-Policy: ${policyHeader()}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n`,
+	);
+}
