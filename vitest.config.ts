@@ -1,6 +1,13 @@
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
+// wrangler.toml declares DATABASE_URL a required secret; the tests bind the real one
+// below, once their database exists. A placeholder here keeps wrangler from warning,
+// once per test file, that the secret is missing.
+process.env.DATABASE_URL ??= "postgres://bound-by-the-test-setup@localhost/none";
+// Wrangler's own notes (which secrets it read from where) add nothing to a test report.
+process.env.WRANGLER_LOG ??= "warn";
+
 export default defineConfig({
 	test: {
 		coverage: {
@@ -22,6 +29,8 @@ export default defineConfig({
 								NEON_HTTP_ENDPOINT: inject("neonHttpEndpoint"),
 								// As npm run dev without API_TOKEN: the tests write without a token.
 								OPEN_WRITES: "true",
+								// One line per request would bury the test report; tests of the log set their own level.
+								LOG_LEVEL: "warn",
 							},
 							// Small budgets, so a test can exhaust one; every other request comes
 							// from an address of its own (test/support/api.ts).
