@@ -57,12 +57,18 @@ describe("the local stack behind npm run dev", () => {
 		}
 	}, 120_000);
 
-	it("gives wrangler its settings in a private file: no secret on a command line, no .dev.vars", async () => {
+	it("gives wrangler its settings in a private file (no secret on a command line, no .dev.vars), and starts empty without the CSV", async () => {
 		const apiToken = `token-${crypto.randomUUID()}`;
 		// A .dev.vars that would break the stack if wrangler read it; any real one is kept aside.
 		const kept = existsSync(".dev.vars") ? readFileSync(".dev.vars") : undefined;
 		writeFileSync(".dev.vars", "DATABASE_URL=postgres://nobody@127.0.0.1:1/none\nAPI_TOKEN=other\n");
-		const stack = await startLocalStack({ seedCsv: "data/titanic.csv", apiToken, port: await freePort() });
+		const lines: string[] = [];
+		const stack = await startLocalStack({
+			seedCsv: "data/no-such.csv",
+			apiToken,
+			port: await freePort(),
+			log: (line) => lines.push(line),
+		});
 		try {
 			const commandLines = readdirSync("/proc")
 				.filter((pid) => /^\d+$/.test(pid))
@@ -77,7 +83,13 @@ describe("the local stack behind npm run dev", () => {
 			expect(
 				commandLines.filter((line) => line.includes(apiToken) || line.includes(stack.databaseUrl)),
 			).toEqual([]);
-			expect(await peopleCount(stack.apiUrl)).toBe(887);
+			// Without the CSV: an empty API that says where the data comes from, in the log and the page.
+			expect(
+				lines.some((line) => line.includes("data/no-such.csv not found") && line.includes("titanic.csv")),
+			).toBe(true);
+			expect(await peopleCount(stack.apiUrl)).toBe(0);
+			const page = await fetch(`${stack.apiUrl}/people`, { headers: { Accept: "text/html" } });
+			expect(await page.text()).toContain("No passengers are loaded yet");
 			const write = (token: string) =>
 				fetch(`${stack.apiUrl}/people/00000000-0000-4000-8000-000000000000`, {
 					method: "DELETE",
