@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
 import { migrateDatabase } from "../../../src/tools/migrate";
 import { createScratchDatabase } from "../../../src/tools/scratch-database";
@@ -73,6 +73,7 @@ describe("the npm scripts' command lines", () => {
 
 	it("npm run dev refuses to share .data with another npm run dev of the checkout", () => {
 		const lock = ".data/dev.pid";
+		mkdirSync(".data", { recursive: true });
 		const ours = !existsSync(lock);
 		if (ours) writeFileSync(lock, String(process.pid));
 		try {
