@@ -1,16 +1,33 @@
 // Writes dist/assets, the folder that wrangler.toml's [assets] serves as static files
 // (Workers Static Assets, never part of the worker's bundle): src/assets as it is, Swagger
 // UI from the pinned swagger-ui-dist package, and what is derived from the worker's own
-// settings: the docs page with the site's navigation, and the static files' headers with
-// the worker's Content-Security-Policy.
+// settings: the OpenAPI document (from the routes' zod schemas), the docs page with the
+// site's navigation, and the static files' headers with the worker's Content-Security-Policy.
+import { spawnSync } from "node:child_process";
 import { copyFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { CONTENT_SECURITY_POLICY, SITE_NAV } from "../lib/site-nav";
+import { CliError } from "./lib/cli";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const OUT = join(ROOT, "dist/assets");
 const SWAGGER_UI = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
+
+/**
+ * The OpenAPI document, written by a Node program that loads the worker's app (its own
+ * tsconfig: the worker's types and Node's do not mix in this one).
+ */
+function writeOpenApiDocument(path: string): void {
+	const write = spawnSync(
+		process.execPath,
+		["--import", "tsx", join(ROOT, "src/tools/openapi/write-document.ts"), path],
+		{
+			encoding: "utf8",
+		},
+	);
+	if (write.status !== 0) throw new CliError(`cannot write the OpenAPI document: ${write.stderr.trim()}`);
+}
 
 /** `defaultSrc: ["'none'"]` → `default-src 'none'`, as the header spells it. */
 function policyHeader(): string {
@@ -50,6 +67,7 @@ export function buildAssets(): void {
 		copyFileSync(join(SWAGGER_UI, file), join(OUT, "docs/vendor", file));
 	}
 	writeFileSync(join(OUT, "docs/index.html"), docsPage());
+	writeOpenApiDocument(join(OUT, "openapi.json"));
 	writeFileSync(
 		join(OUT, "_headers"),
 		`/*\n  Content-Security-Policy: ${policyHeader()}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n`,

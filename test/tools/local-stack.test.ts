@@ -25,6 +25,9 @@ async function expectStaticFiles(apiUrl: string) {
 	expect(html).toContain('<a href="/people">People</a>');
 	expect(html).toContain('<script src="/docs/vendor/swagger-ui-bundle.js">');
 	expect(html).not.toMatch(/https?:\/\//);
+	const spec = await fetch(`${apiUrl}/openapi.json`);
+	expect(spec.headers.get("Content-Type")).toMatch(/^application\/json/);
+	expect(((await spec.json()) as { servers: unknown }).servers).toEqual([{ url: "/" }]);
 	for (const [path, type] of [
 		["/docs/vendor/swagger-ui-bundle.js", /javascript/],
 		["/docs/init.js", /javascript/],
