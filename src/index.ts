@@ -7,7 +7,11 @@ import people, { personRecord } from "./routes/people/people.index";
 
 const app = createApp({ recordOf: personRecord });
 configureOpenAPI(app);
-for (const routes of [index, health, people]) app.route("/", routes);
+// Chained, so that the routes' types add up: AppType is what hono's typed client reads.
+const routes = app.route("/", index).route("/", health).route("/", people);
 answerOtherMethods(app);
+
+/** The API's routes as types, for hono's `hc` client: `hc<AppType>(baseUrl)`. */
+export type AppType = typeof routes;
 
 export default app;

@@ -36,7 +36,8 @@ const fields = {
 		.string()
 		.regex(new RegExp(NAME_PATTERN, "u"), `must be ${NAME_RULE}`)
 		.refine(isStorableText, STORABLE_TEXT_MESSAGE)
-		.openapi({ description: `Full name: ${NAME_RULE}.` }),
+		// The pattern given as is: the generator would write the regex's `u` flag into it.
+		.openapi({ description: `Full name: ${NAME_RULE}.`, pattern: NAME_PATTERN }),
 	sex: z.enum(SEXES),
 	age: z
 		.number()

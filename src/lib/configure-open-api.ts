@@ -22,6 +22,9 @@ export function openApiDocument(app: AppOpenAPI) {
 			version: "1.0.0",
 			description:
 				"The passengers of the Titanic. Errors are RFC 9457 problem details (application/problem+json).",
+			// No open-source licence is granted; the passenger data itself is public. (OpenAPI
+			// 3.1 adds `identifier`; the generator's types know only 3.0's license object.)
+			license: { name: "Proprietary", identifier: "LicenseRef-Proprietary" } as { name: string },
 		},
 		// Relative: the document is served by the API it describes, on whatever host that is.
 		servers: [{ url: "/" }],

@@ -69,3 +69,12 @@ export function problemResponses<S extends number>(descriptions: Record<S, strin
 		{ description: string; content: { [PROBLEM_CONTENT_TYPE]: { schema: typeof problemSchema } } }
 	>;
 }
+
+/** Problems any request can meet before its route: the request guards' (request-guards.ts). */
+export const GUARD_PROBLEMS = {
+	400: "Malformed percent-encoding in the query string",
+	406: "The Accept header allows neither JSON nor HTML",
+} as const;
+
+/** What the linter wants said of an operation anyone may call: no credentials. */
+export const PUBLIC: { security: [] } = { security: [] };

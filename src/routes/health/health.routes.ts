@@ -1,11 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { problemResponses } from "../../lib/problem";
+import { GUARD_PROBLEMS, PUBLIC, problemResponses } from "../../lib/problem";
 
 const tags = ["Health"];
 
 export const alive = createRoute({
 	method: "get",
 	path: "/healthz",
+	operationId: "alive",
+	...PUBLIC,
 	tags,
 	summary: "The worker is running (touches nothing else)",
 	responses: {
@@ -13,12 +15,16 @@ export const alive = createRoute({
 			description: "Alive",
 			content: { "application/json": { schema: z.object({ status: z.literal("alive") }) } },
 		},
+		// Health checks answer any Accept: no 406 here.
+		...problemResponses({ 400: GUARD_PROBLEMS[400] }),
 	},
 });
 
 export const ready = createRoute({
 	method: "get",
 	path: "/readyz",
+	operationId: "ready",
+	...PUBLIC,
 	tags,
 	summary: "The database answers and has the newest migration",
 	responses: {
@@ -30,7 +36,10 @@ export const ready = createRoute({
 				},
 			},
 		},
-		...problemResponses({ 503: "Not ready: the detail names what is missing; see Retry-After" }),
+		...problemResponses({
+			400: GUARD_PROBLEMS[400],
+			503: "Not ready: the detail names what is missing; see Retry-After",
+		}),
 	},
 });
 

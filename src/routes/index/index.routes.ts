@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { GUARD_PROBLEMS, PUBLIC, problemResponses } from "../../lib/problem";
 
 export const landingSchema = z
 	.object({
@@ -10,6 +11,8 @@ export const landingSchema = z
 export const landing = createRoute({
 	method: "get",
 	path: "/",
+	operationId: "landing",
+	...PUBLIC,
 	tags: ["Index"],
 	summary: "Where to go from here",
 	responses: {
@@ -20,6 +23,7 @@ export const landing = createRoute({
 				"text/html": { schema: z.string() },
 			},
 		},
+		...problemResponses(GUARD_PROBLEMS),
 	},
 });
 

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { newPersonSchema, personPatchSchema, personSchema } from "../../db/person.schemas";
-import { problemResponses } from "../../lib/problem";
+import { GUARD_PROBLEMS, PUBLIC, problemResponses } from "../../lib/problem";
 import { EXACT_COUNT_LIMIT } from "./people.count";
 import { listQuerySchema } from "./people.query";
 
@@ -63,7 +63,7 @@ const notFound = "No person has this uuid";
 const tooMany = "Over this address's budget; see Retry-After";
 const unauthorized = "No or a wrong bearer token (when the API has one)";
 const writeUnavailable = "The database is unavailable, or writes are disabled here; see Retry-After";
-const notAcceptable = "The Accept header allows neither JSON nor HTML";
+const notAcceptable = GUARD_PROBLEMS[406];
 const readProblems = problemResponses({
 	406: notAcceptable,
 	429: tooMany,
@@ -82,6 +82,8 @@ const writeProblems = problemResponses({
 const security = [{ bearerAuth: [] }];
 
 export const list = createRoute({
+	operationId: "listPeople",
+	...PUBLIC,
 	method: "get",
 	path: "/people",
 	tags,
@@ -109,6 +111,7 @@ export const list = createRoute({
 });
 
 export const create = createRoute({
+	operationId: "createPerson",
 	method: "post",
 	security,
 	path: "/people",
@@ -127,6 +130,8 @@ export const create = createRoute({
 });
 
 export const getOne = createRoute({
+	operationId: "getPerson",
+	...PUBLIC,
 	method: "get",
 	path: "/people/{uuid}",
 	tags,
@@ -140,6 +145,7 @@ export const getOne = createRoute({
 });
 
 export const replace = createRoute({
+	operationId: "replacePerson",
 	method: "put",
 	security,
 	path: "/people/{uuid}",
@@ -159,6 +165,7 @@ export const replace = createRoute({
 });
 
 export const patch = createRoute({
+	operationId: "updatePerson",
 	method: "patch",
 	security,
 	path: "/people/{uuid}",
@@ -177,6 +184,7 @@ export const patch = createRoute({
 });
 
 export const remove = createRoute({
+	operationId: "deletePerson",
 	method: "delete",
 	security,
 	path: "/people/{uuid}",

@@ -13,6 +13,7 @@ function writtenDocument(): unknown {
 }
 
 interface Operation {
+	operationId?: string;
 	security?: unknown;
 	responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
 	parameters?: { name: string; in: string }[];
@@ -25,7 +26,9 @@ describe("the OpenAPI document (/openapi.json, written at build time)", () => {
 			openapi: string;
 			servers: unknown;
 			paths: Record<string, Record<string, Operation>>;
-			components: { schemas: Record<string, { example?: unknown }> };
+			components: {
+				schemas: Record<string, { example?: unknown; properties?: Record<string, { pattern?: string }> }>;
+			};
 		};
 		expect(doc.openapi).toBe("3.1.0");
 		expect(doc.servers).toEqual([{ url: "/" }]);
@@ -49,12 +52,31 @@ describe("the OpenAPI document (/openapi.json, written at build time)", () => {
 		]);
 		const patchBody = doc.paths["/people/{uuid}"]?.patch?.requestBody?.content ?? {};
 		expect(Object.keys(patchBody)).toEqual(["application/json", "application/merge-patch+json"]);
-		expect(statuses("/readyz", "get")).toEqual(["200", "503"]);
+		expect(statuses("/readyz", "get")).toEqual(["200", "400", "503"]);
+		expect(statuses("/healthz", "get")).toEqual(["200", "400"]);
 		expect(doc.paths["/people"]?.post?.security).toEqual([{ bearerAuth: [] }]);
 		expect(doc.paths["/people"]?.get?.parameters?.map((p) => p.name).sort()).toEqual(
 			["cursor", "limit", "offset", "passengerClass", "prefer", "q", "sex", "sort", "survived"].sort(),
 		);
 		expect(doc.components.schemas.Person?.example).toMatchObject({ name: "Mr. Owen Harris Braund" });
+		// The name rule as JSON Schema validators read it (u flag): the example passes, a blank fails.
+		const pattern = new RegExp(doc.components.schemas.Person?.properties?.name?.pattern ?? "", "u");
+		expect([pattern.test("Mr. Owen Harris Braund"), pattern.test("\u200b")]).toEqual([true, false]);
+		const operationIds = Object.values(doc.paths).flatMap((methods) =>
+			Object.values(methods).map((op) => op.operationId),
+		);
+		expect(operationIds.sort()).toEqual([
+			"alive",
+			"createPerson",
+			"deletePerson",
+			"getPerson",
+			"landing",
+			"listPeople",
+			"ready",
+			"replacePerson",
+			"updatePerson",
+		]);
+		expect(doc.paths["/people"]?.get?.security).toEqual([]);
 		expect(Object.keys(doc.paths["/people"]?.get?.responses["400"]?.content ?? {})).toEqual([
 			"application/problem+json",
 		]);
