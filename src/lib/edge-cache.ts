@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { LIVE_PATHS } from "./http-caching";
-import { preferredType, REPRESENTATIONS } from "./negotiate";
+import { LIST_REPRESENTATIONS, preferredType, REPRESENTATIONS } from "./negotiate";
 import { WRITE_METHODS } from "./protect-writes";
 import type { AppBindings } from "./types";
 
@@ -60,7 +60,7 @@ const CACHE_NAME = "titanic-people-api";
 
 /** What a list's answer varies by: its representation and the count preference. */
 function listVariant(c: Context): string {
-	return `${preferredType(c)};prefer=${c.req.header("Prefer")?.trim().toLowerCase() ?? ""}`;
+	return `${preferredType(c, LIST_REPRESENTATIONS)};prefer=${c.req.header("Prefer")?.trim().toLowerCase() ?? ""}`;
 }
 
 /** A client's `Cache-Control: no-cache` (or `max-age=0`) asks for an answer from the database. */

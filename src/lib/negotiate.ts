@@ -1,15 +1,20 @@
 import type { Context } from "hono";
 import { accepts } from "hono/accepts";
 
-/** Every representation the API answers in, the default first. */
+/** Every representation a single resource answers in, the default first. */
 export const REPRESENTATIONS = ["application/json", "text/html"] as const;
-export type Representation = (typeof REPRESENTATIONS)[number];
+/** Lists answer in CSV too (the loader's format). */
+export const LIST_REPRESENTATIONS = [...REPRESENTATIONS, "text/csv"] as const;
+export type Representation = (typeof LIST_REPRESENTATIONS)[number];
 
-/** The representation the client prefers: HTML for a browser's Accept, JSON otherwise. */
-export function preferredType(c: Context): Representation {
+/** The representation the client prefers among `supports`: HTML for a browser's Accept, JSON by default. */
+export function preferredType(
+	c: Context,
+	supports: readonly Representation[] = REPRESENTATIONS,
+): Representation {
 	return accepts(c, {
 		header: "Accept",
-		supports: [...REPRESENTATIONS],
+		supports: [...supports],
 		default: REPRESENTATIONS[0],
 	}) as Representation;
 }

@@ -73,7 +73,7 @@ export function problemResponses<S extends number>(descriptions: Record<S, strin
 /** Problems any request can meet before its route: the request guards' (request-guards.ts). */
 export const GUARD_PROBLEMS = {
 	400: "Malformed percent-encoding in the query string",
-	406: "The Accept header allows neither JSON nor HTML",
+	406: "The Accept header allows nothing the API writes (JSON, HTML, and CSV for lists)",
 } as const;
 
 /** What the linter wants said of an operation anyone may call: no credentials. */

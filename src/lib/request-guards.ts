@@ -4,8 +4,8 @@ import { LIVE_PATHS } from "./http-caching";
 import { problem } from "./problem";
 import type { AppBindings } from "./types";
 
-// What the API answers in: JSON (problems included) and HTML pages.
-const SERVED_TYPES = ["application/json", "application/problem+json", "text/html"];
+// What the API answers in: JSON (problems included), HTML pages and, for lists, CSV.
+const SERVED_TYPES = ["application/json", "application/problem+json", "text/html", "text/csv"];
 
 function serves(range: string): boolean {
 	if (range === "*/*") return true;

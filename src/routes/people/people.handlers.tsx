@@ -1,10 +1,11 @@
 import type { Context } from "hono";
 import { createDb } from "../../lib/db";
-import { prefersHtml } from "../../lib/negotiate";
+import { LIST_REPRESENTATIONS, preferredType, prefersHtml } from "../../lib/negotiate";
 import { linkHeader } from "../../lib/pagination";
 import { problem } from "../../lib/problem";
 import type { AppRouteHandler } from "../../lib/types";
 import { requestedCountMode } from "./people.count";
+import { CSV_TYPE, peopleCsv } from "./people.csv";
 import { personEtag, versionsIn } from "./people.etag";
 import { peopleLinks, sortLinks } from "./people.links";
 import { listPeople } from "./people.list";
@@ -25,7 +26,9 @@ const notFound = (uuid: string) => `no person has uuid ${uuid}`;
 const HTML_PAGE_SIZE = 50;
 
 export const list: AppRouteHandler<ListRoute> = async (c) => {
-	const html = prefersHtml(c);
+	c.header("Vary", "Accept", { append: true });
+	const type = preferredType(c, LIST_REPRESENTATIONS);
+	const html = type === "text/html";
 	const valid = c.req.valid("query");
 	const query = html && !c.req.query("limit") ? { ...valid, limit: HTML_PAGE_SIZE } : valid;
 	const requested = requestedCountMode(c.req.valid("header").prefer);
@@ -36,6 +39,7 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
 	if (requested) c.header("Preference-Applied", `count=${requested}`);
 	c.header("Link", linkHeader(links));
 	c.header("Vary", "Prefer", { append: true });
+	if (type === "text/csv") return c.body(peopleCsv(page.people), 200, { "Content-Type": CSV_TYPE });
 	if (html) {
 		const sorts = sortLinks(c.req.url, query, SORTABLE_COLUMNS);
 		const { people, total } = page;

@@ -103,7 +103,16 @@ export const list = createRoute({
 					description: "RFC 8288 links: first, prev, next, last; all but first carry a cursor",
 				}),
 			}),
-			content: { "application/json": { schema: z.array(personSchema) }, ...html },
+			content: {
+				"application/json": { schema: z.array(personSchema) },
+				...html,
+				"text/csv": {
+					schema: z.string().openapi({
+						description:
+							"The page in the CSV loader's format (its header, 0/1, CRLF); `db:load` takes it back unchanged. Names a spreadsheet would run as formulas start with an apostrophe.",
+					}),
+				},
+			},
 		},
 		...problemResponses({ 400: invalid }),
 		...readProblems,

@@ -2,6 +2,7 @@ import { createReadStream } from "node:fs";
 import { parse } from "csv-parse";
 import { PASSENGER_FIELDS } from "../../db/passenger-fields";
 import { type NewPerson, newPersonSchema } from "../../db/person.schemas";
+import { restoreCell } from "../../lib/csv-cell";
 import { CliError } from "../lib/cli";
 import { CheckedBytes } from "./checked-bytes";
 
@@ -30,6 +31,9 @@ function typed(field: string, text: string): unknown {
 		case "age":
 		case "fare":
 			return NUMBER_TEXT.test(text) ? Number(text) : text;
+		case "name":
+			// An exported name that a spreadsheet would have run carries an apostrophe in front.
+			return restoreCell(text);
 		default:
 			return text;
 	}

@@ -2,15 +2,8 @@ import { createWriteStream } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { stringify } from "csv-stringify";
+import { inertCell } from "../../lib/csv-cell";
 import { CSV_HEADER } from "./passenger-csv";
-
-// A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or carriage return
-// before one): OWASP's rule is to make it text with a leading apostrophe.
-const FORMULA = /^[=+\-@\t\r]/;
-
-function inert(cell: string): string {
-	return FORMULA.test(cell) ? `'${cell}` : cell;
-}
 
 /**
  * `<name>.rejects.csv` beside the input: each invalid row with its line and reason, made on
@@ -31,7 +24,7 @@ export class RejectsFile {
 			this.#csv = stringify({ header: true, columns: ["line", "reason", ...CSV_HEADER] });
 			this.#done = pipeline(this.#csv, createWriteStream(this.path));
 		}
-		this.#csv.write([line, inert(reason), ...record.map(inert)]);
+		this.#csv.write([line, inertCell(reason), ...record.map(inertCell)]);
 	}
 
 	async close(): Promise<void> {

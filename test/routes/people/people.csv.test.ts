@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { api, sendJson } from "../../support/api";
+import { samplePerson } from "../../support/sample-person";
+
+const CSV = { Accept: "text/csv" };
+const HEADER = "Survived,Pclass,Name,Sex,Age,Siblings/Spouses Aboard,Parents/Children Aboard,Fare";
+
+describe("GET /people as CSV", () => {
+	it("answers in the loader's format: its header, 0/1, plain decimals, CRLF, paged with Link", async () => {
+		const response = await api("/people?limit=3", { headers: CSV });
+		expect(response.status).toBe(200);
+		expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+		expect(response.headers.get("Link")).toMatch(/rel="next"/);
+		const text = await response.text();
+		expect(text.split("\r\n")).toEqual([
+			HEADER,
+			"0,3,Mr. Owen Harris Braund,male,22,1,0,7.25",
+			"1,1,Mrs. John Bradley (Florence Briggs Thayer) Cumings,female,38,1,0,71.2833",
+			"1,3,Miss. Laina Heikkinen,female,26,0,0,7.925",
+			"",
+		]);
+	});
+
+	it("quotes as RFC 4180 says and writes formula-like names as text, honouring filters and sort", async () => {
+		const tag = crypto.randomUUID().slice(0, 8);
+		for (const name of [`Smith, Mr. "Jack" ${tag}`, `=HYPERLINK(${tag})`, `'${tag} Apostrophe`]) {
+			await sendJson("POST", "/people", samplePerson({ name, age: 0.42, fare: 8.05 }));
+		}
+		const text = await (await api(`/people?q=${tag}&sort=name`, { headers: CSV })).text();
+		expect(
+			text
+				.split("\r\n")
+				.slice(1, 4)
+				.map((line) => line.split(",").slice(2, -5).join(",")),
+		).toEqual([`''${tag} Apostrophe`, `'=HYPERLINK(${tag})`, `"Smith, Mr. ""Jack"" ${tag}"`]);
+		expect(text).toContain(",0.42,");
+	});
+
+	it("is cached apart from JSON and HTML, and 406 stays for what the API cannot write", async () => {
+		await api("/people?limit=2");
+		expect((await api("/people?limit=2", { headers: CSV })).headers.get("Content-Type")).toMatch(
+			/^text\/csv/,
+		);
+		expect((await api("/people?limit=2")).headers.get("Content-Type")).toMatch(/^application\/json/);
+		expect((await api("/people?limit=2", { headers: { Accept: "application/xml" } })).status).toBe(406);
+	});
+});
