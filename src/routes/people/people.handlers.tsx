@@ -17,7 +17,9 @@ import type {
 	PatchRoute,
 	RemoveRoute,
 	ReplaceRoute,
+	StatsRoute,
 } from "./people.routes";
+import { survivalStats } from "./people.stats";
 import { PeoplePage, PersonPage, SORTABLE_COLUMNS } from "./people.views";
 
 const notFound = (uuid: string) => `no person has uuid ${uuid}`;
@@ -50,6 +52,9 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
 	}
 	return c.json(page.people, 200);
 };
+
+export const stats: AppRouteHandler<StatsRoute> = async (c) =>
+	c.json(await survivalStats(createDb(c.env), c.req.valid("query")), 200);
 
 export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
 	const { uuid } = c.req.valid("param");

@@ -4,6 +4,8 @@ import * as routes from "./people.routes";
 
 export default createRouter()
 	.openapi(routes.list, handlers.list)
+	// Before /people/{uuid}, which would take "stats" for a malformed uuid.
+	.openapi(routes.stats, handlers.stats)
 	.openapi(routes.create, handlers.create)
 	.openapi(routes.getOne, handlers.getOne)
 	.openapi(routes.replace, handlers.replace)

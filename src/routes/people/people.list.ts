@@ -9,7 +9,10 @@ import { type KeyValue, orderKeys, positionOf } from "./people.order";
 import type { ListQuery } from "./people.query";
 import { personColumns } from "./people.repository";
 
-function filters(query: ListQuery): SQL | undefined {
+/** The list's filters (the statistics take the same). */
+export function filters(
+	query: Pick<ListQuery, "survived" | "passengerClass" | "sex" | "q">,
+): SQL | undefined {
 	return and(
 		query.survived === undefined ? undefined : eq(passengers.survived, query.survived),
 		query.passengerClass === undefined ? undefined : eq(passengers.passengerClass, query.passengerClass),

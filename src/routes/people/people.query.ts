@@ -91,3 +91,30 @@ export const listQuerySchema = fieldsSchema.transform(async ({ cursor, ...query 
 });
 
 export type ListQuery = z.output<typeof listQuerySchema>;
+
+const GROUPS = ["passengerClass", "sex", "ageBand"] as const;
+export type StatsGroup = (typeof GROUPS)[number];
+
+/** The statistics' query: the list's filters, and what to group by. */
+export const statsQuerySchema = fieldsSchema
+	.pick({ survived: true, passengerClass: true, sex: true, q: true })
+	.extend({
+		groupBy: z
+			.preprocess(
+				absentWhenEmpty,
+				z
+					.string()
+					.optional()
+					.transform((v) => (v === undefined ? [] : [...new Set(v.split(",").map((g) => g.trim()))]))
+					.pipe(z.array(z.enum(GROUPS, { error: `each must be one of ${GROUPS.join(", ")}` }))),
+			)
+			.openapi({
+				param: {
+					description: `Comma-separated: ${GROUPS.join(", ")} (ages by decade: 0 = 0–9, 10 = 10–19, …).`,
+				},
+				type: "string",
+				example: "passengerClass,sex",
+			}),
+	});
+
+export type StatsQuery = z.output<typeof statsQuerySchema>;

@@ -2,7 +2,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { newPersonSchema, personPatchSchema, personSchema } from "../../db/person.schemas";
 import { GUARD_PROBLEMS, PUBLIC, problemResponses } from "../../lib/problem";
 import { EXACT_COUNT_LIMIT } from "./people.count";
-import { listQuerySchema } from "./people.query";
+import { listQuerySchema, statsQuerySchema } from "./people.query";
+import { statsSchema } from "./people.stats";
 
 const tags = ["People"];
 
@@ -119,6 +120,26 @@ export const list = createRoute({
 	},
 });
 
+export const stats = createRoute({
+	operationId: "peopleStats",
+	...PUBLIC,
+	method: "get",
+	path: "/people/stats",
+	tags,
+	summary: "Survival statistics",
+	description:
+		"How many of the people matching the filters survived, in total and per group (`groupBy`), in one round trip.",
+	request: { query: statsQuerySchema },
+	responses: {
+		200: {
+			description: "Counts and survival rates (0–1)",
+			content: { "application/json": { schema: statsSchema } },
+		},
+		...problemResponses({ 400: invalid }),
+		...readProblems,
+	},
+});
+
 export const create = createRoute({
 	operationId: "createPerson",
 	method: "post",
@@ -215,6 +236,7 @@ export const remove = createRoute({
 });
 
 export type ListRoute = typeof list;
+export type StatsRoute = typeof stats;
 export type CreateRoute = typeof create;
 export type GetOneRoute = typeof getOne;
 export type ReplaceRoute = typeof replace;

@@ -72,6 +72,7 @@ describe("the OpenAPI document (/openapi.json, written at build time)", () => {
 			"getPerson",
 			"landing",
 			"listPeople",
+			"peopleStats",
 			"ready",
 			"replacePerson",
 			"updatePerson",
