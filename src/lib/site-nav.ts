@@ -2,6 +2,7 @@
 export const SITE_NAV = [
 	{ href: "/", label: "Home" },
 	{ href: "/people", label: "People" },
+	{ href: "/people/stats", label: "Survival" },
 	{ href: "/docs/", label: "API docs" },
 	{ href: "/openapi.json", label: "OpenAPI" },
 ] as const;

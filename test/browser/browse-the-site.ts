@@ -91,7 +91,7 @@ try {
 		await page.getByRole("link", { name: "API docs" }).click();
 		await page.locator(".opblock-tag", { hasText: "People" }).first().waitFor({ timeout: 15_000 });
 		assert.ok((await page.locator(".opblock").count()) >= 7);
-		assert.equal(await page.locator("nav.top a").count(), 4);
+		assert.equal(await page.locator("nav.top a").count(), 5);
 		await shot("5-docs");
 	});
 
@@ -106,6 +106,8 @@ try {
 			empty: "/people?q=nobody-is-called-this",
 			"not-found": "/people/00000000-0000-4000-8000-000000000000",
 			docs: "/docs/",
+			survival: "/people/stats",
+			"survival-women": "/people/stats?sex=female",
 		};
 		const overflowing: string[] = [];
 		for (const [width, height] of [

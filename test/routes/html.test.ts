@@ -93,6 +93,20 @@ describe("HTML pages", () => {
 		expect(json.headers.get("Content-Type")).toBe("application/problem+json");
 	});
 
+	it("draws the survival statistics as accessible SVG charts, each with its numbers as a table", async () => {
+		const html = await (await browse("/people/stats?sex=female")).text();
+		const stats = (await (await api("/people/stats?sex=female")).json()) as {
+			total: { count: number; survived: number };
+		};
+		expect(html).toContain(`${stats.total.survived} of ${stats.total.count} people survived`);
+		expect(html.match(/<svg [^>]*role="img" aria-labelledby="[\w-]+-title [\w-]+-desc"/g)).toHaveLength(2);
+		expect(html).toContain('<title id="class-sex-title">Survival rate by class and sex</title>');
+		expect(html).toMatch(/<desc id="ages-desc">0–9: \d+ survived, \d+ died/);
+		expect(html.match(/<figure class="chart">/g)).toHaveLength(2);
+		expect(html).toContain("<td>class 1, female</td>");
+		expect(html).not.toMatch(/<script|style=/);
+	});
+
 	it("renders a detail page", async () => {
 		const created = (await (await sendJson("POST", "/people", samplePerson({ age: 0.75 }))).json()) as Person;
 		const html = await (await browse(`/people/${created.uuid}`)).text();

@@ -4,6 +4,7 @@ import { LIST_REPRESENTATIONS, preferredType, prefersHtml } from "../../lib/nego
 import { linkHeader } from "../../lib/pagination";
 import { problem } from "../../lib/problem";
 import type { AppRouteHandler } from "../../lib/types";
+import { StatsPage } from "./people.charts";
 import { requestedCountMode } from "./people.count";
 import { CSV_TYPE, peopleCsv } from "./people.csv";
 import { personEtag, versionsIn } from "./people.etag";
@@ -19,7 +20,7 @@ import type {
 	ReplaceRoute,
 	StatsRoute,
 } from "./people.routes";
-import { survivalStats } from "./people.stats";
+import { readStats, statsStatement, survivalStats } from "./people.stats";
 import { PeoplePage, PersonPage, SORTABLE_COLUMNS } from "./people.views";
 
 const notFound = (uuid: string) => `no person has uuid ${uuid}`;
@@ -53,8 +54,19 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
 	return c.json(page.people, 200);
 };
 
-export const stats: AppRouteHandler<StatsRoute> = async (c) =>
-	c.json(await survivalStats(createDb(c.env), c.req.valid("query")), 200);
+export const stats: AppRouteHandler<StatsRoute> = async (c) => {
+	const query = c.req.valid("query");
+	const db = createDb(c.env);
+	if (!prefersHtml(c)) return c.json(await survivalStats(db, query), 200);
+	// A browser's page: two groupings of the same filters, one batch.
+	const [byClassAndSex, byAge] = await db.batch([
+		statsStatement(db, { ...query, groupBy: ["passengerClass", "sex"] }),
+		statsStatement(db, { ...query, groupBy: ["ageBand"] }),
+	]);
+	const page = <StatsPage byClassAndSex={readStats(byClassAndSex)} byAge={readStats(byAge)} />;
+	// Typed as never: the charts page is outside the JSON contract the route declares.
+	return c.html(page, 200) as never;
+};
 
 export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
 	const { uuid } = c.req.valid("param");

@@ -36,15 +36,16 @@ const DIMENSIONS: Record<StatsGroup, SQL> = {
 const rate = (survived: number, count: number) => (count ? Math.round((survived / count) * 1000) / 1000 : 0);
 
 /**
- * Survival counts of the people matching the filters, in total and per group, in one
- * statement: GROUPING SETS yields the grand total and the groups together.
+ * The statement for survival counts of the people matching the filters, in total and per
+ * group: GROUPING SETS yields the grand total and the groups together. `read` turns its
+ * rows into the answer.
  */
-export async function survivalStats(db: Db, query: StatsQuery): Promise<Stats> {
+export function statsStatement(db: Db, query: StatsQuery) {
 	const dims = query.groupBy.map((name) => DIMENSIONS[name]);
 	const keys = Object.fromEntries(query.groupBy.map((name, i) => [name, dims[i] as SQL]));
 	const grouping = dims.length ? sql`grouping(${sql.join(dims, sql`, `)})` : sql`1`;
 	const sets = dims.length ? sql`grouping sets ((), (${sql.join(dims, sql`, `)}))` : sql`()`;
-	const rows = await db
+	return db
 		.select({
 			...keys,
 			isTotal: sql<boolean>`${grouping} <> 0 or ${dims.length === 0}`,
@@ -55,6 +56,11 @@ export async function survivalStats(db: Db, query: StatsQuery): Promise<Stats> {
 		.where(filters(query))
 		.groupBy(sets)
 		.orderBy(...(dims.length ? dims : [sql`1`]));
+}
+
+type StatsRows = Awaited<ReturnType<typeof statsStatement>>;
+
+export function readStats(rows: StatsRows): Stats {
 	const [total] = rows.filter((row) => row.isTotal);
 	const count = total?.count ?? 0;
 	const survived = total?.survived ?? 0;
@@ -64,4 +70,9 @@ export async function survivalStats(db: Db, query: StatsQuery): Promise<Stats> {
 			.filter((row) => !row.isTotal)
 			.map(({ isTotal: _, ...group }) => ({ ...group, survivalRate: rate(group.survived, group.count) })),
 	};
+}
+
+/** Survival counts in one round trip: see statsStatement. */
+export async function survivalStats(db: Db, query: StatsQuery): Promise<Stats> {
+	return readStats(await statsStatement(db, query));
 }
