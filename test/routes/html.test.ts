@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Person } from "../../src/db/person.schemas";
-import { api, sendJson } from "../support/api";
+import type { Stats } from "../../src/routes/people/people.stats";
+import { api, roundTrips, sendJson } from "../support/api";
 import { samplePerson } from "../support/sample-person";
 
 const BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
@@ -91,6 +92,15 @@ describe("HTML pages", () => {
 		expect((await browse("/nowhere")).headers.get("Content-Type")).toMatch(/^text\/html/);
 		const json = await api("/people/00000000-0000-4000-8000-000000000000");
 		expect(json.headers.get("Content-Type")).toBe("application/problem+json");
+	});
+
+	it("says how many of the listed people survived, in the same one round trip", async () => {
+		const stats = (await (await api("/people/stats?sex=female")).json()) as Stats;
+		const before = await roundTrips();
+		const html = await (await browse("/people?sex=female&limit=7")).text();
+		expect((await roundTrips()) - before).toBe(1);
+		const percent = Math.round((100 * stats.total.survived) / stats.total.count);
+		expect(html).toContain(`${stats.total.survived} of ${stats.total.count} survived, ${percent} %.`);
 	});
 
 	it("draws the survival statistics as accessible SVG charts, each with its numbers as a table", async () => {

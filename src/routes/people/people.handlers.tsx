@@ -35,7 +35,7 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
 	const valid = c.req.valid("query");
 	const query = html && !c.req.query("limit") ? { ...valid, limit: HTML_PAGE_SIZE } : valid;
 	const requested = requestedCountMode(c.req.valid("header").prefer);
-	const page = await listPeople(createDb(c.env), query, requested ?? "estimated");
+	const page = await listPeople(createDb(c.env), query, requested ?? "estimated", { survivors: html });
 	const links = await peopleLinks(c.req.url, query, page);
 	c.header("X-Total-Count", String(page.total.count));
 	c.header("X-Total-Count-Mode", page.total.mode);
@@ -45,9 +45,16 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
 	if (type === "text/csv") return c.body(peopleCsv(page.people), 200, { "Content-Type": CSV_TYPE });
 	if (html) {
 		const sorts = sortLinks(c.req.url, query, SORTABLE_COLUMNS);
-		const { people, total } = page;
+		const { people, total, survivors } = page;
 		return c.html(
-			<PeoplePage people={people} query={query} total={total} links={links} sortLinks={sorts} />,
+			<PeoplePage
+				people={people}
+				query={query}
+				total={total}
+				survivors={survivors}
+				links={links}
+				sortLinks={sorts}
+			/>,
 			200,
 		);
 	}

@@ -1,9 +1,9 @@
-import { and, eq, ilike, type SQL } from "drizzle-orm";
+import { and, eq, ilike, type SQL, sql } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/pg-core";
 import type { Person } from "../../db/person.schemas";
 import { passengers } from "../../db/schema";
 import type { Db } from "../../lib/db";
-import { type CountMode, countQueries, type Total } from "./people.count";
+import { type CountMode, countQueries, EXACT_COUNT_LIMIT, type Total } from "./people.count";
 import { partsAfter, scanOrder, unionOrder } from "./people.keyset";
 import { type KeyValue, orderKeys, positionOf } from "./people.order";
 import type { ListQuery } from "./people.query";
@@ -30,13 +30,40 @@ export interface PeoplePage {
 	/** Whether rows follow the page in reading order (after it; before it for a backward page). */
 	more: boolean;
 	total: Total;
+	/** How many of the matching people survived, when asked and at most EXACT_COUNT_LIMIT match. */
+	survivors?: { count: number; survived: number };
+}
+
+/**
+ * How many of the people matching `where` survived, read from at most one row more than
+ * EXACT_COUNT_LIMIT: the cost stays bounded at any table size, and a count over the limit
+ * says only that there are more.
+ */
+function survivorsOf(db: Db, where: SQL | undefined) {
+	const matches = db
+		.select({ survived: passengers.survived })
+		.from(passengers)
+		.where(where)
+		.limit(EXACT_COUNT_LIMIT + 1)
+		.as("matches");
+	return db
+		.select({
+			count: sql<number>`count(*)::int`,
+			survived: sql<number>`(count(*) filter (where ${matches.survived}))::int`,
+		})
+		.from(matches);
 }
 
 /**
  * A page of people and their total, in one batch. A page starts at an offset or at a
  * keyset position; one row more than the limit is read to tell whether another page follows.
  */
-export async function listPeople(db: Db, query: ListQuery, countMode: CountMode): Promise<PeoplePage> {
+export async function listPeople(
+	db: Db,
+	query: ListQuery,
+	countMode: CountMode,
+	options: { survivors?: boolean } = {},
+): Promise<PeoplePage> {
 	const where = filters(query);
 	const keys = orderKeys(query.sort);
 	const backward = query.page?.before ?? false;
@@ -56,7 +83,10 @@ export async function listPeople(db: Db, query: ListQuery, countMode: CountMode)
 				.limit(query.limit + 1)
 		: first;
 	const count = countQueries(db, where, countMode);
-	const [rows, ...counted] = await db.batch([page, ...count.queries] as [typeof page]);
+	const survivors = options.survivors ? [survivorsOf(db, where)] : [];
+	const [rows, ...rest] = await db.batch([page, ...count.queries, ...survivors] as [typeof page]);
+	const counted = rest.slice(0, count.queries.length);
+	const [tally] = (rest[count.queries.length] ?? []) as { count: number; survived: number }[];
 	const more = rows.length > query.limit;
 	const inOrder = rows.slice(0, query.limit);
 	if (backward) inOrder.reverse();
@@ -66,5 +96,6 @@ export async function listPeople(db: Db, query: ListQuery, countMode: CountMode)
 		last: inOrder.at(-1) && positionOf(keys, inOrder.at(-1) as Person & { id: number }),
 		more,
 		total: count.read(counted as never),
+		survivors: tally && tally.count <= EXACT_COUNT_LIMIT ? tally : undefined,
 	};
 }

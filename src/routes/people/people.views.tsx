@@ -153,8 +153,9 @@ export function PeoplePage(props: {
 	total: Total;
 	links: PageLinks;
 	sortLinks: Record<(typeof SORTABLE_COLUMNS)[number], string>;
+	survivors?: { count: number; survived: number };
 }) {
-	const { people, query, total, links, sortLinks } = props;
+	const { people, query, total, links, sortLinks, survivors } = props;
 	if (people.length === 0) {
 		return (
 			<Layout title="People">
@@ -168,7 +169,14 @@ export function PeoplePage(props: {
 		<Layout title="People">
 			<h1>People</h1>
 			<Filters query={query} />
-			<p>{shown(people, query, total)}</p>
+			<p>
+				{shown(people, query, total)}.{" "}
+				{survivors ? (
+					`${survivors.survived} of ${survivors.count} survived, ${Math.round((100 * survivors.survived) / survivors.count)} %.`
+				) : (
+					<a href="/people/stats">Who survived</a>
+				)}
+			</p>
 			<Pages links={links} />
 			<div class="table">
 				<table>
