@@ -1,13 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { api, sendJson } from "../../support/api";
+import { api, roundTrips, sendJson } from "../../support/api";
 import { samplePerson } from "../../support/sample-person";
 
 const CSV = { Accept: "text/csv" };
 const HEADER = "Survived,Pclass,Name,Sex,Age,Siblings/Spouses Aboard,Parents/Children Aboard,Fare";
 
 describe("GET /people as CSV", () => {
-	it("answers in the loader's format: its header, 0/1, plain decimals, CRLF, paged with Link", async () => {
-		const response = await api("/people?limit=3", { headers: CSV });
+	it("answers in the loader's format: its header, 0/1, plain decimals, CRLF, paged with Link, one round trip a page", async () => {
+		const before = await roundTrips();
+		const response = await api("/people?limit=3", { headers: { ...CSV, "Cache-Control": "no-cache" } });
+		expect((await roundTrips()) - before).toBe(1);
 		expect(response.status).toBe(200);
 		expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
 		expect(response.headers.get("Link")).toMatch(/rel="next"/);
