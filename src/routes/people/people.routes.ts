@@ -1,86 +1,29 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { newPersonSchema, personPatchSchema, personSchema } from "../../db/person.schemas";
-import { GUARD_PROBLEMS, PUBLIC, problemResponses } from "../../lib/problem";
-import { EXACT_COUNT_LIMIT } from "./people.count";
+import { PUBLIC, problemResponses } from "../../lib/problem";
+import {
+	changed,
+	etagHeader,
+	html,
+	ifMatchHeader,
+	invalid,
+	jsonBody,
+	mergePatchBody,
+	notAcceptable,
+	notFound,
+	personJson,
+	preferHeader,
+	readProblems,
+	security,
+	tags,
+	tooMany,
+	unauthorized,
+	uuidParam,
+	writeProblems,
+	writeUnavailable,
+} from "./people.openapi";
 import { listQuerySchema, statsQuerySchema } from "./people.query";
 import { statsSchema } from "./people.stats";
-
-const tags = ["People"];
-
-const uuidParam = z.object({
-	uuid: z
-		.uuid()
-		.openapi({ param: { name: "uuid", in: "path" }, example: "0d1a7a3e-5b8f-4a4e-9a43-1c2d3e4f5a6b" }),
-});
-
-const preferHeader = z.object({
-	prefer: z
-		.string()
-		.optional()
-		.openapi({
-			param: {
-				description: `How to count X-Total-Count: \`count=exact\`, \`count=planned\` (the planner's estimate) or \`count=estimated\` (the default: exact up to ${EXACT_COUNT_LIMIT} matches, the estimate above).`,
-			},
-			example: "count=exact",
-		}),
-});
-
-const ifMatchHeader = z.object({
-	"if-match": z
-		.string()
-		.optional()
-		.openapi({
-			param: {
-				description:
-					"Write only if the person is unchanged: the ETag of its JSON from a GET or an earlier write. Otherwise 412.",
-			},
-			example: '"p42"',
-		}),
-});
-const etagHeader = z.object({
-	ETag: z
-		.string()
-		.openapi({ description: "The person's ETag, for If-Match and If-None-Match", example: '"p42"' }),
-});
-const changed = "The person has changed since the ETag in If-Match: GET it again";
-
-const personJson = { "application/json": { schema: personSchema } };
-const html = { "text/html": { schema: z.string().openapi({ description: "A page for browsers" }) } };
-const jsonBody = <S extends z.ZodType>(schema: S, description: string) => ({
-	required: true as const,
-	description,
-	content: { "application/json": { schema } },
-});
-
-// A PATCH body is a JSON merge patch (RFC 7396), under either media type.
-const mergePatchBody = <S extends z.ZodType>(schema: S, description: string) => ({
-	required: true as const,
-	description,
-	content: { "application/json": { schema }, "application/merge-patch+json": { schema } },
-});
-
-const invalid = "Invalid parameters or body; `errors` names each bad field";
-const notFound = "No person has this uuid";
-const tooMany = "Over this address's budget; see Retry-After";
-const unauthorized = "No or a wrong bearer token (when the API has one)";
-const writeUnavailable = "The database is unavailable, or writes are disabled here; see Retry-After";
-const notAcceptable = GUARD_PROBLEMS[406];
-const readProblems = problemResponses({
-	406: notAcceptable,
-	429: tooMany,
-	503: "The database is unavailable; see Retry-After",
-});
-const writeProblems = problemResponses({
-	400: invalid,
-	401: unauthorized,
-	406: notAcceptable,
-	413: "The body is larger than 64 KiB",
-	415: "The body is not JSON, or is encoded (Content-Encoding)",
-	429: tooMany,
-	503: writeUnavailable,
-});
-// Writes carry the bearer token when the deployment has one (see README, "Protection").
-const security = [{ bearerAuth: [] }];
 
 export const list = createRoute({
 	operationId: "listPeople",

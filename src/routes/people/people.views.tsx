@@ -1,79 +1,9 @@
 import type { Person } from "../../db/person.schemas";
-import { SEXES } from "../../db/rules";
 import { Layout } from "../../lib/html-layout";
 import type { PageLinks } from "../../lib/pagination";
 import type { Total } from "./people.count";
+import { Filters, Pages } from "./people.filters";
 import type { ListQuery } from "./people.query";
-
-function Choice({
-	name,
-	label,
-	options,
-	selected,
-}: {
-	name: string;
-	label: string;
-	options: string[];
-	selected?: string;
-}) {
-	return (
-		<label>
-			{label}
-			<select name={name}>
-				<option value="">any</option>
-				{options.map((option) => (
-					<option value={option} selected={option === selected}>
-						{option}
-					</option>
-				))}
-			</select>
-		</label>
-	);
-}
-
-function Filters({ query }: { query: ListQuery }) {
-	return (
-		<form class="filters" method="get" action="/people">
-			<label>
-				Name contains
-				<input type="search" name="q" value={query.q ?? ""} maxlength={100} />
-			</label>
-			<Choice
-				name="survived"
-				label="Survived"
-				options={["true", "false"]}
-				selected={query.survived?.toString()}
-			/>
-			<Choice
-				name="passengerClass"
-				label="Class"
-				options={["1", "2", "3"]}
-				selected={query.passengerClass?.toString()}
-			/>
-			<Choice name="sex" label="Sex" options={[...SEXES]} selected={query.sex} />
-			<input type="hidden" name="limit" value={String(query.limit)} />
-			{query.sort && <input type="hidden" name="sort" value={query.sort} />}
-			<button type="submit">Filter</button>
-		</form>
-	);
-}
-
-function Pages({ links }: { links: PageLinks }) {
-	const labels = { first: "« First", prev: "‹ Previous", next: "Next ›", last: "Last »" } as const;
-	return (
-		<nav class="pages" aria-label="pages">
-			{(Object.keys(labels) as (keyof typeof labels)[]).map((rel) =>
-				links[rel] ? (
-					<a href={links[rel]} rel={rel}>
-						{labels[rel]}
-					</a>
-				) : (
-					<span>{labels[rel]}</span>
-				),
-			)}
-		</nav>
-	);
-}
 
 /** "Showing 11–20 of 887": the position is known for offset pages; cursor pages show the count. */
 function shown(people: Person[], query: ListQuery, total: Total): string {
