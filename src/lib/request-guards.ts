@@ -1,11 +1,12 @@
 import type { MiddlewareHandler } from "hono";
 import { parseAccept } from "hono/utils/accept";
 import { LIVE_PATHS } from "./http-caching";
-import { problem } from "./problem";
+import { LIST_REPRESENTATIONS } from "./negotiate";
+import { PROBLEM_CONTENT_TYPE, problem } from "./problem";
 import type { AppBindings } from "./types";
 
-// What the API answers in: JSON (problems included), HTML pages and, for lists, CSV.
-const SERVED_TYPES = ["application/json", "application/problem+json", "text/html", "text/csv"];
+// What the API answers in: every representation content negotiation knows, and problems.
+const SERVED_TYPES: readonly string[] = [...LIST_REPRESENTATIONS, PROBLEM_CONTENT_TYPE];
 
 function serves(range: string): boolean {
 	if (range === "*/*") return true;

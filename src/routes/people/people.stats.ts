@@ -48,7 +48,8 @@ export function statsStatement(db: Db, query: StatsQuery) {
 	return db
 		.select({
 			...keys,
-			isTotal: sql<boolean>`${grouping} <> 0 or ${dims.length === 0}`,
+			// Without groups, grouping is the constant 1: the one row is the total.
+			isTotal: sql<boolean>`${grouping} <> 0`,
 			count: sql<number>`count(*)::int`,
 			survived: sql<number>`(count(*) filter (where ${passengers.survived}))::int`,
 		})
