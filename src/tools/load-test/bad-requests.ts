@@ -120,7 +120,7 @@ const contentType = fc.oneof(
 );
 
 // The static files' top-level names, as npm run build:assets writes them.
-const STATIC_FILES = new Set(readdirSync(new URL("../../../dist/assets/", import.meta.url)));
+const STATIC_FILES = new Set(readdirSync(new URL("../../../dist/assets/", import.meta.url).pathname));
 
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE", "OPTIONS", "PROPFIND"]);
 
