@@ -1,37 +1,63 @@
 import { neon, neonConfig } from "@neondatabase/serverless";
 import { drizzle } from "drizzle-orm/neon-http";
-import { timedFetch } from "./request-context";
+import type { Context } from "hono";
+import type { AppBindings } from "./types";
 
 // Past this, a query counts as failed and the client gets a 503: nothing hangs on a
 // database that stopped answering.
 const QUERY_TIMEOUT_MS = 5_000;
 
+/** Where one request's database milliseconds add up (Server-Timing `db`). */
+export interface DatabaseTiming {
+	dbMs: number;
+}
+
 interface ClientFetchOptions extends RequestInit {
 	/** NEON_HTTP_ENDPOINT of the client's environment; empty = Neon itself. */
 	endpoint?: string;
+	timing?: DatabaseTiming;
 }
 
 // The driver's fetch is one for the module, its fetchOptions are per client: the endpoint
-// travels in them, so one environment's endpoint is never module state another sees.
-neonConfig.fetchFunction = (url: string, { endpoint, ...init }: ClientFetchOptions) =>
-	timedFetch(endpoint || url, init);
+// and the request's timing travel in them, so nothing of one request is module state
+// another sees.
+neonConfig.fetchFunction = async (url: string, { endpoint, timing, ...init }: ClientFetchOptions) => {
+	const started = performance.now();
+	try {
+		return await fetch(endpoint || url, init);
+	} finally {
+		if (timing) timing.dbMs += performance.now() - started;
+	}
+};
+
+interface ClientOptions {
+	timeoutMs?: number;
+	/** Adds the time of every query to this request's total. */
+	timing?: DatabaseTiming;
+}
 
 /**
  * The Neon driver's HTTP client: every query (or batch) is one fetch, with no connection
  * to keep across requests. NEON_HTTP_ENDPOINT points it at the local endpoint in
  * development and tests; unset, it talks to Neon itself.
  */
-export function neonClient(env: Env, timeoutMs = QUERY_TIMEOUT_MS) {
+export function neonClient(env: Env, { timeoutMs = QUERY_TIMEOUT_MS, timing }: ClientOptions = {}) {
 	const fetchOptions: ClientFetchOptions = {
 		signal: AbortSignal.timeout(timeoutMs),
 		endpoint: env.NEON_HTTP_ENDPOINT,
+		timing,
 	};
 	return neon(env.DATABASE_URL, { fetchOptions });
 }
 
 /** A drizzle client over neonClient. */
-export function createDb(env: Env, timeoutMs = QUERY_TIMEOUT_MS) {
-	return drizzle({ client: neonClient(env, timeoutMs), casing: "snake_case" });
+export function createDb(env: Env, options?: ClientOptions) {
+	return drizzle({ client: neonClient(env, options), casing: "snake_case" });
+}
+
+/** The client a request's handler uses: its queries count in that request's Server-Timing. */
+export function requestDb(c: Context<AppBindings>, timeoutMs?: number) {
+	return createDb(c.env, { timeoutMs, timing: c.var.dbTiming });
 }
 
 export type Db = ReturnType<typeof createDb>;

@@ -118,16 +118,16 @@ export function edgeCache(recordOf: (path: string) => string | null): Middleware
 		await next();
 		const forwarded = `${CACHE_NAME}; fwd=${fresh ? "request" : "uri-miss"}`;
 		if (c.res.status !== 200) {
-			c.header("Cache-Status", forwarded);
+			c.res.headers.set("Cache-Status", forwarded);
 			return;
 		}
 		// The same digest hono's etag would make further out, made here so the stored copy
 		// carries it and a later If-None-Match is answered from the cache.
-		if (!c.res.headers.has("ETag")) c.header("ETag", await digestEtag(c.res));
+		if (!c.res.headers.has("ETag")) c.res.headers.set("ETag", await digestEtag(c.res));
 		await store(cache, key, c.res, ttl);
 		// A write that landed meanwhile may have deleted the key before this answer was stored.
 		const raced = before !== undefined && (await currentGeneration(cache)) !== before;
 		if (raced) await cache.delete(key);
-		c.header("Cache-Status", `${forwarded}${raced ? "" : "; stored"}`);
+		c.res.headers.set("Cache-Status", `${forwarded}${raced ? "" : "; stored"}`);
 	};
 }

@@ -18,5 +18,5 @@ export const httpCaching: MiddlewareHandler<AppBindings> = async (c, next) => {
 	await (live ? next() : strongEtag(c, next));
 	const read = c.req.method === "GET" || c.req.method === "HEAD";
 	const cacheable = read && !live && (c.res.status === 200 || c.res.status === 304);
-	c.header("Cache-Control", cacheable ? c.env.CACHE_CONTROL : "no-store");
+	c.res.headers.set("Cache-Control", cacheable ? c.env.CACHE_CONTROL : "no-store");
 };

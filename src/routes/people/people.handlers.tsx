@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { createDb } from "../../lib/db";
+import { requestDb } from "../../lib/db";
 import { LIST_REPRESENTATIONS, preferredType, prefersHtml } from "../../lib/negotiate";
 import { linkHeader } from "../../lib/pagination";
 import { problem } from "../../lib/problem";
@@ -35,7 +35,7 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
 	const valid = c.req.valid("query");
 	const query = html && !c.req.query("limit") ? { ...valid, limit: HTML_PAGE_SIZE } : valid;
 	const requested = requestedCountMode(c.req.valid("header").prefer);
-	const page = await listPeople(createDb(c.env), query, requested ?? "estimated", { survivors: html });
+	const page = await listPeople(requestDb(c), query, requested ?? "estimated", { survivors: html });
 	const links = await peopleLinks(c.req.url, query, page);
 	c.header("X-Total-Count", String(page.total.count));
 	c.header("X-Total-Count-Mode", page.total.mode);
@@ -63,7 +63,7 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
 
 export const stats: AppRouteHandler<StatsRoute> = async (c) => {
 	const query = c.req.valid("query");
-	const db = createDb(c.env);
+	const db = requestDb(c);
 	if (!prefersHtml(c)) return c.json(await survivalStats(db, query), 200);
 	// A browser's page: two groupings of the same filters, one batch.
 	const [byClassAndSex, byAge] = await db.batch([
@@ -78,7 +78,7 @@ export const stats: AppRouteHandler<StatsRoute> = async (c) => {
 export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
 	const { uuid } = c.req.valid("param");
 	const html = prefersHtml(c);
-	const found = await findPerson(createDb(c.env), uuid);
+	const found = await findPerson(requestDb(c), uuid);
 	if (!found) return problem(c, 404, notFound(uuid));
 	c.header("ETag", personEtag(found.version, html));
 	if (html) return c.html(<PersonPage person={found.person} />, 200);
@@ -87,7 +87,7 @@ export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
 
 export const create: AppRouteHandler<CreateRoute> = async (c) => {
 	const body = c.req.valid("json");
-	const created = await insertPerson(createDb(c.env), body);
+	const created = await insertPerson(requestDb(c), body);
 	if (!created) return problem(c, 409, `a person with uuid ${body.uuid} already exists`);
 	const headers = { Location: `/people/${created.person.uuid}`, ETag: personEtag(created.version) };
 	return c.json(created.person, 201, headers);
@@ -109,7 +109,7 @@ export const replace: AppRouteHandler<ReplaceRoute> = async (c) => {
 		});
 	}
 	const versions = versionsIn(c.req.valid("header")["if-match"]);
-	const written = await updatePerson(createDb(c.env), uuid, fields, versions);
+	const written = await updatePerson(requestDb(c), uuid, fields, versions);
 	if (written.outcome !== "done") return notDone(c, uuid, written.outcome);
 	return c.json(written.result.person, 200, { ETag: personEtag(written.result.version) });
 };
@@ -117,7 +117,7 @@ export const replace: AppRouteHandler<ReplaceRoute> = async (c) => {
 export const patch: AppRouteHandler<PatchRoute> = async (c) => {
 	const { uuid } = c.req.valid("param");
 	const versions = versionsIn(c.req.valid("header")["if-match"]);
-	const written = await updatePerson(createDb(c.env), uuid, c.req.valid("json"), versions);
+	const written = await updatePerson(requestDb(c), uuid, c.req.valid("json"), versions);
 	if (written.outcome !== "done") return notDone(c, uuid, written.outcome);
 	return c.json(written.result.person, 200, { ETag: personEtag(written.result.version) });
 };
@@ -125,7 +125,7 @@ export const patch: AppRouteHandler<PatchRoute> = async (c) => {
 export const remove: AppRouteHandler<RemoveRoute> = async (c) => {
 	const { uuid } = c.req.valid("param");
 	const versions = versionsIn(c.req.valid("header")["if-match"]);
-	const deleted = await deletePerson(createDb(c.env), uuid, versions);
+	const deleted = await deletePerson(requestDb(c), uuid, versions);
 	if (deleted.outcome !== "done") return notDone(c, uuid, deleted.outcome);
 	return c.body(null, 204);
 };
