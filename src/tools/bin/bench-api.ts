@@ -1,15 +1,17 @@
-// npm run bench:api [-- --duration S --connections N --bundle PATH]
+// npm run bench:api [-- --duration S --connections N --rounds R --bundle PATH]
 // The production bundle (what build:check builds) in plain workerd, in front of the local
 // Neon endpoint on a scratch database of the machine's PostgreSQL: per kind of request,
 // req/s, p50 and p99 latency, database round trips per request, and the worker's CPU time
-// per request (the workerd process's CPU time over the requests it served).
+// per request (the workerd process's CPU time over the requests it served). Every kind runs
+// once a round; each figure printed is the median of the rounds.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import autocannon from "autocannon";
+import type autocannon from "autocannon";
 import type { Person } from "../../db/person.schemas";
+import { type KindFigures, measureKind, medianRow } from "../bench/kind-figures";
 import { startPlainWorkerd } from "../bench/plain-workerd";
-import { benchAdminUrl, roundTrips } from "../bench/shared";
+import { benchAdminUrl } from "../bench/shared";
 import { syntheticPerson } from "../bench/synthetic-passengers";
 import { commandFlags, runCommand, wholeNumberFlag } from "../lib/cli";
 import { withNeonClient } from "../lib/neon-driver";
@@ -20,18 +22,21 @@ import { migrateDatabase } from "../migrate";
 import { startNeonEndpoint } from "../neon-endpoint/server";
 import { createScratchDatabase } from "../scratch-database";
 
-const { duration, connections, bundle } = commandFlags(
+const { duration, connections, rounds, bundle } = commandFlags(
 	"bench:api",
-	"npm run bench:api [-- --duration S --connections N --bundle PATH]",
+	"npm run bench:api [-- --duration S --connections N --rounds R --bundle PATH]",
 	{
-		duration: { type: "string", default: "10" },
+		duration: { type: "string", default: "5" },
 		connections: { type: "string", default: "10" },
+		// Single runs of the cheap kinds vary by a fifth on a shared 2-core machine.
+		rounds: { type: "string", default: "3" },
 		// Another build of the worker (say, an older commit's), to compare under the same bench.
 		bundle: { type: "string" },
 	},
 	(values) => ({
 		duration: wholeNumberFlag("duration", values.duration),
 		connections: wholeNumberFlag("connections", values.connections),
+		rounds: wholeNumberFlag("rounds", values.rounds),
 		bundle: values.bundle,
 	}),
 );
@@ -64,14 +69,15 @@ runCommand("bench:api", async () => {
 	try {
 		const people = (await (await fetch(`${workerd.url}/people`, { headers: CLIENT })).json()) as Person[];
 		const etags = new Map<string, string>();
-		// Every person read once, so the cached kinds find them all in the cache.
-		for (const { uuid } of people) {
-			etags.set(
-				uuid,
-				(await fetch(`${workerd.url}/people/${uuid}`, { headers: CLIENT })).headers.get("ETag") ?? "",
-			);
-		}
-		await fetch(`${workerd.url}/people?limit=100`, { headers: CLIENT });
+		// Every person read once, so the cached kinds find them all in the cache: again each
+		// round, since the round before ended with writes.
+		const warm = async () => {
+			for (const { uuid } of people) {
+				const response = await fetch(`${workerd.url}/people/${uuid}`, { headers: CLIENT });
+				etags.set(uuid, response.headers.get("ETag") ?? "");
+			}
+			await fetch(`${workerd.url}/people?limit=100`, { headers: CLIENT });
+		};
 		let n = 0;
 		const next = () => people[n++ % people.length]?.uuid ?? "";
 		const get = (path: () => string, headers?: () => Record<string, string>): autocannon.Request => ({
@@ -130,27 +136,24 @@ runCommand("bench:api", async () => {
 				),
 			],
 		];
+		const runs = new Map<string, KindFigures[]>();
+		for (let round = 0; round < rounds; round++) {
+			await warm();
+			for (const [name, request] of kinds) {
+				const expectedStatus = name.includes("304") ? 304 : name.startsWith("POST") ? 201 : 200;
+				const options = { duration, connections, expectedStatus };
+				const figures = await measureKind(workerd, endpoint.httpUrl, request, options);
+				runs.set(name, [...(runs.get(name) ?? []), figures]);
+			}
+		}
 		console.log(
-			`bench:api: production bundle in plain workerd (rate limits: an in-process stand-in; Cache API: an in-memory stand-in in a second workerd, not counted), PostgreSQL 127.0.0.1:5432, ${connections} connections, ${duration} s each`,
+			`bench:api: production bundle in plain workerd (rate limits: an in-process stand-in; Cache API: an in-memory stand-in in a second workerd, not counted), PostgreSQL 127.0.0.1:5432, ${connections} connections, ${duration} s each, median of ${rounds} rounds`,
 		);
 		console.log(
 			"| request | req/s | p50 ms | p99 ms | other statuses | round trips/request | worker CPU ms/request (user + kernel) |",
 		);
 		console.log("|---|---:|---:|---:|---:|---:|---:|");
-		for (const [name, request] of kinds) {
-			const [tripsBefore, cpuBefore] = [await roundTrips(endpoint.httpUrl), workerd.cpuSeconds()];
-			const result = await autocannon({ url: workerd.url, connections, duration, requests: [request] });
-			const trips = (await roundTrips(endpoint.httpUrl)) - tripsBefore;
-			const cpuAfter = workerd.cpuSeconds();
-			const perRequest = (seconds: number) => ((seconds * 1000) / result.requests.total).toFixed(2);
-			const [user, kernel] = [cpuAfter.user - cpuBefore.user, cpuAfter.system - cpuBefore.system];
-			const cpu = `${perRequest(user + kernel)} (${perRequest(user)} + ${perRequest(kernel)})`;
-			const expected = name.includes("304") ? "304" : name.startsWith("POST") ? "201" : "200";
-			const other = result.requests.total - (result.statusCodeStats?.[expected as "200"]?.count ?? 0);
-			console.log(
-				`| ${name} | ${result.requests.average.toFixed(0)} | ${result.latency.p50} | ${result.latency.p99} | ${other} | ${(trips / result.requests.total).toFixed(2)} | ${cpu} |`,
-			);
-		}
+		for (const [name, figures] of runs) console.log(medianRow(name, figures));
 	} finally {
 		await workerd.stop();
 		await endpoint.close();
