@@ -1,4 +1,5 @@
 import autocannon from "autocannon";
+import type { PlainWorkerd } from "./plain-workerd";
 import { roundTrips } from "./shared";
 
 /** What one run of one kind of request measured; per request where it says so. */
@@ -12,15 +13,9 @@ export interface KindFigures {
 	cpuKernelMs: number;
 }
 
-/** The worker under test: where it listens, and the CPU time its process has used. */
-interface MeasuredWorker {
-	url: string;
-	cpuSeconds(): { user: number; system: number };
-}
-
 /** Runs `request` against the worker for `duration` seconds and reads what it cost. */
 export async function measureKind(
-	workerd: MeasuredWorker,
+	workerd: PlainWorkerd,
 	endpoint: string,
 	request: autocannon.Request,
 	options: { duration: number; connections: number; expectedStatus: number },

@@ -6,7 +6,7 @@ import { CliError, EXIT } from "../lib/cli";
 
 const STAND_INS = new URL("./workerd/", import.meta.url).pathname;
 // The compatibility date and flags the worker is deployed with, from wrangler.toml.
-const WRANGLER_TOML = readFileSync(new URL("../../../wrangler.toml", import.meta.url), "utf8");
+const WRANGLER_TOML = readFileSync(new URL("../../../wrangler.toml", import.meta.url).pathname, "utf8");
 const COMPATIBILITY_DATE = /^compatibility_date = "([^"]+)"/m.exec(WRANGLER_TOML)?.[1] ?? "";
 const COMPATIBILITY_FLAGS = /^compatibility_flags = (\[[^\]]*\])/m.exec(WRANGLER_TOML)?.[1] ?? "[]";
 
