@@ -77,6 +77,25 @@ describe("the read cache of a location", () => {
 		expect(JSON.parse(await read(byName))).toHaveLength(1);
 	});
 
+	it("never gives one caller's CORS headers to the next", async () => {
+		const { uuid } = await created();
+		const origins = { CORS_ORIGINS: "https://app.example, https://admin.example" };
+		const from = (origin?: string) =>
+			counted(() => withEnv(origins, `/people/${uuid}`, { headers: origin ? { Origin: origin } : {} }));
+		const first = await from("https://app.example");
+		expect(first.response.headers.get("Access-Control-Allow-Origin")).toBe("https://app.example");
+		const [other, stranger, sameOrigin] = [
+			await from("https://admin.example"),
+			await from("https://evil.example"),
+			await from(),
+		];
+		expect([other, stranger, sameOrigin].map(({ roundTrips }) => roundTrips)).toEqual([0, 0, 0]);
+		expect(other.response.headers.get("Access-Control-Allow-Origin")).toBe("https://admin.example");
+		expect(stranger.response.headers.get("Access-Control-Allow-Origin")).toBeNull();
+		expect(sameOrigin.response.headers.get("Access-Control-Allow-Origin")).toBeNull();
+		expect(sameOrigin.response.headers.get("Access-Control-Expose-Headers")).toBeNull();
+	});
+
 	it("lets a cached answer go after its lifetime", async () => {
 		const { uuid } = await created();
 		const shortLived = () => withEnv({ CACHE_TTL_SECONDS: "1" }, `/people/${uuid}?lifetime=1`);
