@@ -1,7 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
-import { secureHeaders } from "hono/secure-headers";
 import { checkConfig } from "./config";
 import { edgeCache } from "./edge-cache";
 import { httpCaching } from "./http-caching";
@@ -11,7 +10,7 @@ import { protectWrites } from "./protect-writes";
 import { rateLimit } from "./rate-limit";
 import { requestContext } from "./request-context";
 import { requestGuards } from "./request-guards";
-import { CONTENT_SECURITY_POLICY } from "./site-nav";
+import { securityHeaders } from "./security-headers";
 import type { AppBindings } from "./types";
 import { validationHook } from "./validation-hook";
 
@@ -50,19 +49,6 @@ const corsForConfiguredOrigins = cors({
 	maxAge: 600,
 });
 
-// hono's secure headers but four for clients that are gone: X-XSS-Protection (no browser
-// has the filter it turns off), X-Download-Options (Internet Explorer 8),
-// X-Permitted-Cross-Domain-Policies (Flash; the API serves no policy file) and the
-// non-standard X-DNS-Prefetch-Control. Every answer carries the rest, cache hits included,
-// and each header costs bytes and worker time on every one of them.
-const SECURE_HEADERS = secureHeaders({
-	contentSecurityPolicy: CONTENT_SECURITY_POLICY,
-	xXssProtection: false,
-	xDownloadOptions: false,
-	xPermittedCrossDomainPolicies: false,
-	xDnsPrefetchControl: false,
-});
-
 /**
  * The application shell, in the order a request meets it: request id and logging, HTTP
  * caching, the configuration check, refusals of what cannot be read or answered, CORS, the read cache (a hit is answered here), security
@@ -81,7 +67,7 @@ export function createApp(options: { recordOf: (path: string) => string | null }
 	app.use((c, next) => (c.req.header("Origin") ? corsForConfiguredOrigins(c, next) : next()));
 	app.use(edgeCache(options.recordOf));
 	// Inside the read cache: stored answers carry these headers already.
-	app.use(SECURE_HEADERS);
+	app.use(securityHeaders);
 	// A cache hit never gets here: the read budget protects the database, which a hit spares.
 	// Health checks are exempt: a monitor must never see a 429.
 	app.use("*", (c, next) => (c.req.path === "/healthz" ? next() : rateLimit(c, next)));
