@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from "hono";
-import { LIVE_PATHS } from "./http-caching";
+import { etagMatches, LIVE_PATHS, NOT_MODIFIED_HEADERS } from "./http-caching";
 import { LIST_REPRESENTATIONS, preferredType, REPRESENTATIONS } from "./negotiate";
 import { WRITE_METHODS } from "./protect-writes";
 import type { AppBindings } from "./types";
@@ -78,13 +78,28 @@ async function digestEtag(response: Response): Promise<string> {
 	return `"${Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("")}"`;
 }
 
-function fromCache(stored: Response, ttl: number): Response {
+/** A stored answer as a hit: with its Age and Cache-Status, or as a 304 if the client holds it. */
+function fromCache(stored: Response, ttl: number, ifNoneMatch: string | undefined): Response {
 	const age = ageOf(stored);
+	const status = `${CACHE_NAME}; hit; ttl=${Math.max(ttl - age, 0)}`;
+	// Made here, not by the etag middleware further out: that one builds a 304 by copying
+	// every header of the 200 into it and deleting most of them again.
+	if (ifNoneMatch && etagMatches(ifNoneMatch, stored.headers.get("ETag") ?? "")) {
+		void stored.body?.cancel();
+		const headers = new Headers();
+		for (const name of NOT_MODIFIED_HEADERS) {
+			const value = stored.headers.get(name);
+			if (value !== null) headers.set(name, value);
+		}
+		headers.set("Age", String(age));
+		headers.set("Cache-Status", status);
+		return new Response(null, { status: 304, headers });
+	}
 	const response = new Response(stored.body, stored);
 	// The Cache API marks its matches for Cloudflare's own use; Cache-Status says it here.
 	response.headers.delete("CF-Cache-Status");
 	response.headers.set("Age", String(age));
-	response.headers.set("Cache-Status", `${CACHE_NAME}; hit; ttl=${Math.max(ttl - age, 0)}`);
+	response.headers.set("Cache-Status", status);
 	return response;
 }
 
@@ -117,7 +132,7 @@ export function edgeCache(recordOf: (path: string) => string | null): Middleware
 			: generationKey(await currentGeneration(cache), c.req.url, listVariant(c));
 		const hit = fresh ? undefined : await cache.match(key);
 		c.set("cache", { hit: Boolean(hit), ms: performance.now() - started });
-		if (hit) return fromCache(hit, ttl);
+		if (hit) return fromCache(hit, ttl, c.req.header("If-None-Match"));
 		// A record's key outlives generations: note the one before the database is asked.
 		const before = record ? await currentGeneration(cache) : undefined;
 		await next();

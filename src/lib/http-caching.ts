@@ -5,8 +5,20 @@ import type { AppBindings } from "./types";
 /** Health answers must be live: never cached, so no validator either. */
 export const LIVE_PATHS = new Set(["/healthz", "/readyz"]);
 
-// A 304 keeps the headers that say where the answer came from.
-const strongEtag = etag({ retainedHeaders: [...RETAINED_304_HEADERS, "age", "cache-status"] });
+/** What a 304 keeps of its 200: what RFC 9110 asks for, and where the answer came from. */
+export const NOT_MODIFIED_HEADERS = [...RETAINED_304_HEADERS, "age", "cache-status"];
+
+const strongEtag = etag({ retainedHeaders: NOT_MODIFIED_HEADERS });
+
+/**
+ * If-None-Match's weak comparison (RFC 9110, 13.1.2): `*`, or any listed tag equal to
+ * `etag` once W/ is set aside. hono's etag compares the same way; its function is internal.
+ */
+export function etagMatches(ifNoneMatch: string, etag: string): boolean {
+	if (ifNoneMatch.trim() === "*") return true;
+	const tag = etag.replace(/^W\//, "");
+	return ifNoneMatch.match(/"[^"]*"/g)?.includes(tag) ?? false;
+}
 
 /**
  * Successful reads carry a strong ETag and the environment's Cache-Control; a matching

@@ -1,3 +1,4 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { Person } from "../../src/db/person.schemas";
 import { api, randomAddress, roundTrips, sendJson, withEnv } from "../support/api";
@@ -42,7 +43,23 @@ describe("the read cache of a location", () => {
 		const revalidated = await counted(() => api(`/people/${uuid}`, { headers: { "If-None-Match": tag } }));
 		expect(revalidated).toMatchObject({ body: "", roundTrips: 0 });
 		expect(revalidated.response.status).toBe(304);
-		expect(revalidated.response.headers.get("Cache-Status")).toMatch(/; hit;/);
+		const { headers } = revalidated.response;
+		expect(headers.get("Cache-Status")).toMatch(/; hit;/);
+		expect([headers.get("ETag"), headers.get("Vary"), headers.get("Cache-Control")]).toEqual([
+			tag,
+			"Accept",
+			env.CACHE_CONTROL,
+		]);
+		expect(headers.get("Age")).toMatch(/^\d+$/);
+		expect(headers.get("Content-Type")).toBeNull();
+		// If-None-Match compares weakly, takes a list, and * matches whatever is cached.
+		for (const held of [`W/${tag}`, `"other", ${tag}`, "*"]) {
+			const answer = await counted(() => api(`/people/${uuid}`, { headers: { "If-None-Match": held } }));
+			expect([answer.response.status, answer.roundTrips]).toEqual([304, 0]);
+		}
+		const stale = await counted(() => api(`/people/${uuid}`, { headers: { "If-None-Match": '"p0"' } }));
+		expect([stale.response.status, stale.roundTrips]).toEqual([200, 0]);
+		expect(stale.body).toContain(uuid);
 	});
 
 	it("keeps each representation apart, each with its own strong ETag", async () => {

@@ -1,10 +1,19 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { Person } from "../../src/db/person.schemas";
+import { etagMatches } from "../../src/lib/http-caching";
 import { api, sendJson, withEnv } from "../support/api";
 import { samplePerson } from "../support/sample-person";
 
 describe("HTTP caching", () => {
+	it("compares If-None-Match weakly: any listed tag, with or without W/, or *", () => {
+		const held = ['"p7"', 'W/"p7"', '"p1", "p7"', " * ", '"x",W/"p7"'];
+		expect(held.map((header) => etagMatches(header, '"p7"'))).toEqual([true, true, true, true, true]);
+		expect(etagMatches('"p7"', 'W/"p7"')).toBe(true);
+		const other = ['"p70"', '"p"', "p7", "", '"P7"'];
+		expect(other.map((header) => etagMatches(header, '"p7"'))).toEqual([false, false, false, false, false]);
+	});
+
 	it("tags reads with a strong ETag, answers If-None-Match with 304, and never serves a stale read", async () => {
 		const created = (await (await sendJson("POST", "/people", samplePerson())).json()) as Person;
 		const first = await api(`/people/${created.uuid}`);
