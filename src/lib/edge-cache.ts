@@ -17,16 +17,22 @@ const GENERATION_KEY = `${KEYS}/generation`;
 // fresh random one takes its place: earlier answers are then orphaned, never revived.
 const GENERATION_LIFETIME_SECONDS = 365 * 24 * 3600;
 
+// The generation rides in a header of an empty entry: no body to read on every list hit.
+const GENERATION_HEADER = "Generation";
+
 async function currentGeneration(cache: Cache): Promise<string> {
 	const stored = await cache.match(GENERATION_KEY);
-	return stored ? stored.text() : newGeneration(cache);
+	return stored?.headers.get(GENERATION_HEADER) ?? newGeneration(cache);
 }
 
 /** Retires every generation-keyed answer at this location; awaited before a write answers. */
 async function newGeneration(cache: Cache): Promise<string> {
 	const generation = crypto.randomUUID();
-	const headers = { "Cache-Control": `max-age=${GENERATION_LIFETIME_SECONDS}` };
-	await cache.put(GENERATION_KEY, new Response(generation, { headers }));
+	const headers = {
+		"Cache-Control": `max-age=${GENERATION_LIFETIME_SECONDS}`,
+		[GENERATION_HEADER]: generation,
+	};
+	await cache.put(GENERATION_KEY, new Response(null, { headers }));
 	return generation;
 }
 
