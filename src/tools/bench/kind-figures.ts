@@ -51,3 +51,12 @@ export function medianRow(name: string, runs: KindFigures[]): string {
 	const others = runs.reduce((sum, run) => sum + run.otherStatuses, 0);
 	return `| ${name} | ${of("reqPerSecond").toFixed(0)} | ${of("p50")} | ${of("p99")} | ${others} | ${of("roundTrips").toFixed(2)} | ${cpu.toFixed(2)} (${user.toFixed(2)} + ${kernel.toFixed(2)}) |`;
 }
+
+/** The table bench:api prints: a row per kind, in the order they ran. */
+export function figuresTable(runs: Map<string, KindFigures[]>): string {
+	return [
+		"| request | req/s | p50 ms | p99 ms | other statuses | round trips/request | worker CPU ms/request (user + kernel) |",
+		"|---|---:|---:|---:|---:|---:|---:|",
+		...Array.from(runs, ([name, figures]) => medianRow(name, figures)),
+	].join("\n");
+}

@@ -3,12 +3,18 @@ import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { CliError, EXIT } from "../lib/cli";
+import { ROOT } from "../lib/wrangler";
 
 const STAND_INS = new URL("./workerd/", import.meta.url).pathname;
-// The compatibility date and flags the worker is deployed with, from wrangler.toml.
-const WRANGLER_TOML = readFileSync(new URL("../../../wrangler.toml", import.meta.url).pathname, "utf8");
-const COMPATIBILITY_DATE = /^compatibility_date = "([^"]+)"/m.exec(WRANGLER_TOML)?.[1] ?? "";
-const COMPATIBILITY_FLAGS = /^compatibility_flags = (\[[^\]]*\])/m.exec(WRANGLER_TOML)?.[1] ?? "[]";
+
+/** The compatibility date and flags a checkout's worker is deployed with, from its wrangler.toml. */
+function compatibilityOf(checkout: string): { date: string; flags: string } {
+	const toml = readFileSync(join(checkout, "wrangler.toml"), "utf8");
+	return {
+		date: /^compatibility_date = "([^"]+)"/m.exec(toml)?.[1] ?? "",
+		flags: /^compatibility_flags = (\[[^\]]*\])/m.exec(toml)?.[1] ?? "[]",
+	};
+}
 
 export interface PlainWorkerd {
 	url: string;
@@ -60,8 +66,11 @@ export async function startPlainWorkerd(options: {
 	folder: string;
 	ports: [api: number, cache: number];
 	vars: Record<string, string>;
+	/** The checkout the bundle was built from (this one by default): its compatibility settings. */
+	checkout?: string;
 }): Promise<PlainWorkerd> {
 	const [apiPort, cachePort] = options.ports;
+	const compatibility = compatibilityOf(options.checkout ?? ROOT);
 	// workerd embeds files from the config's own folder only.
 	copyFileSync(options.bundle, join(options.folder, "index.js"));
 	for (const stub of ["ratelimit-stand-in.js", "cache-stand-in.js"]) {
@@ -72,7 +81,7 @@ export async function startPlainWorkerd(options: {
 		cacheConfig,
 		`using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
-  services = [(name = "cache", worker = (modules = [(name = "cache.js", esModule = embed "cache-stand-in.js")], compatibilityDate = "${COMPATIBILITY_DATE}"))],
+  services = [(name = "cache", worker = (modules = [(name = "cache.js", esModule = embed "cache-stand-in.js")], compatibilityDate = "${compatibility.date}"))],
   sockets = [(name = "http", address = "127.0.0.1:${cachePort}", http = (), service = "cache")],
 );
 `,
@@ -98,8 +107,8 @@ const config :Workerd.Config = (
 );
 const api :Workerd.Worker = (
   modules = [(name = "index.js", esModule = embed "index.js")],
-  compatibilityDate = "${COMPATIBILITY_DATE}",
-  compatibilityFlags = ${COMPATIBILITY_FLAGS},
+  compatibilityDate = "${compatibility.date}",
+  compatibilityFlags = ${compatibility.flags},
   bindings = [${[...text, ...limiters].join(", ")}],
   globalOutbound = "internet",
   cacheApiOutbound = "cache",

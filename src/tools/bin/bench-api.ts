@@ -1,54 +1,80 @@
-// npm run bench:api [-- --duration S --connections N --rounds R --bundle PATH]
+// npm run bench:api [-- --duration S --connections N --rounds R --against DIR]
 // The production bundle (what build:check builds) in plain workerd, in front of the local
 // Neon endpoint on a scratch database of the machine's PostgreSQL: per kind of request,
 // req/s, p50 and p99 latency, database round trips per request, and the worker's CPU time
 // per request (the workerd process's CPU time over the requests it served). Every kind runs
-// once a round; each figure printed is the median of the rounds.
-import { mkdtempSync, rmSync } from "node:fs";
+// once a round; each figure printed is the median of the rounds. With --against, another
+// checkout's bundle runs too, each kind right after this one's: both see the same machine.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type autocannon from "autocannon";
 import type { Person } from "../../db/person.schemas";
-import { type KindFigures, measureKind, medianRow } from "../bench/kind-figures";
-import { startPlainWorkerd } from "../bench/plain-workerd";
+import { figuresTable, type KindFigures, measureKind } from "../bench/kind-figures";
+import { type PlainWorkerd, startPlainWorkerd } from "../bench/plain-workerd";
 import { benchAdminUrl } from "../bench/shared";
 import { syntheticPerson } from "../bench/synthetic-passengers";
-import { commandFlags, runCommand, wholeNumberFlag } from "../lib/cli";
+import { CliError, commandFlags, runCommand, wholeNumberFlag } from "../lib/cli";
 import { withNeonClient } from "../lib/neon-driver";
 import { freePort } from "../lib/ports";
-import { bundleForProduction } from "../lib/wrangler";
+import { bundleForProduction, ROOT } from "../lib/wrangler";
 import { loadPassengers } from "../load/load-passengers";
 import { migrateDatabase } from "../migrate";
 import { startNeonEndpoint } from "../neon-endpoint/server";
 import { createScratchDatabase } from "../scratch-database";
 
-const { duration, connections, rounds, bundle } = commandFlags(
+const { duration, connections, rounds, against } = commandFlags(
 	"bench:api",
-	"npm run bench:api [-- --duration S --connections N --rounds R --bundle PATH]",
+	"npm run bench:api [-- --duration S --connections N --rounds R --against DIR]",
 	{
 		duration: { type: "string", default: "5" },
 		connections: { type: "string", default: "10" },
 		// Single runs of the cheap kinds vary by a fifth on a shared 2-core machine.
 		rounds: { type: "string", default: "3" },
-		// Another build of the worker (say, an older commit's), to compare under the same bench.
-		bundle: { type: "string" },
+		// Another checkout (say, a worktree of an older commit), to compare under the same bench.
+		against: { type: "string" },
 	},
 	(values) => ({
 		duration: wholeNumberFlag("duration", values.duration),
 		connections: wholeNumberFlag("connections", values.connections),
 		rounds: wholeNumberFlag("rounds", values.rounds),
-		bundle: values.bundle,
+		against: values.against === undefined ? undefined : checkoutFlag(values.against),
 	}),
 );
+
+function checkoutFlag(path: string): string {
+	const checkout = resolve(path);
+	if (!existsSync(join(checkout, "wrangler.toml")) || !existsSync(join(checkout, "node_modules/wrangler"))) {
+		throw new CliError(
+			`--against ${path}: not a checkout of this project with its dependencies (npm ci there)`,
+		);
+	}
+	return checkout;
+}
+
+/** A checkout's short commit, to name its table. */
+function commitOf(checkout: string): string {
+	return spawnSync("git", ["-C", checkout, "rev-parse", "--short", "HEAD"], {
+		encoding: "utf8",
+	}).stdout.trim();
+}
 const API_TOKEN = "bench-token";
 // A client's way past the read cache (which then stores the fresh answer).
 const FROM_DATABASE = { "cache-control": "no-cache" };
 // The client address Cloudflare's edge adds to every request (the rate limits key on it).
 const CLIENT = { "cf-connecting-ip": "203.0.113.7" };
 
+/** One checkout's worker under the bench, and what it measured. */
+interface Build {
+	name: string;
+	workerd: PlainWorkerd;
+	etags: Map<string, string>;
+	runs: Map<string, KindFigures[]>;
+}
+
 runCommand("bench:api", async () => {
 	const folder = mkdtempSync(join(tmpdir(), "titanic-bench-api-"));
-	const bundlePath = bundle ?? bundleForProduction(join(folder, "bundle"));
 	const database = await createScratchDatabase(benchAdminUrl(), "titanic_bench");
 	await migrateDatabase(database.url);
 	await withNeonClient(database.url, (client) => loadPassengers(client, "data/titanic.csv"));
@@ -64,14 +90,22 @@ runCommand("bench:api", async () => {
 		DATABASE_URL: database.url,
 		API_TOKEN,
 	};
-	const ports: [number, number] = [await freePort(), await freePort()];
-	const workerd = await startPlainWorkerd({ bundle: bundlePath, folder, ports, vars });
+	const builds: Build[] = [];
 	try {
-		const people = (await (await fetch(`${workerd.url}/people`, { headers: CLIENT })).json()) as Person[];
-		const etags = new Map<string, string>();
+		for (const [i, checkout] of [ROOT, ...(against ? [against] : [])].entries()) {
+			const dir = join(folder, String(i));
+			mkdirSync(dir);
+			const bundle = bundleForProduction(join(dir, "bundle"), checkout);
+			const ports: [number, number] = [await freePort(), await freePort()];
+			const workerd = await startPlainWorkerd({ bundle, folder: dir, ports, vars, checkout });
+			const name = `${i === 0 ? "this checkout" : checkout} (${commitOf(checkout)})`;
+			builds.push({ name, workerd, etags: new Map(), runs: new Map() });
+		}
+		const first = builds[0]?.workerd.url;
+		const people = (await (await fetch(`${first}/people`, { headers: CLIENT })).json()) as Person[];
 		// Every person read once, so the cached kinds find them all in the cache: again each
 		// round, since the round before ended with writes.
-		const warm = async () => {
+		const warm = async ({ workerd, etags }: Build) => {
 			for (const { uuid } of people) {
 				const response = await fetch(`${workerd.url}/people/${uuid}`, { headers: CLIENT });
 				etags.set(uuid, response.headers.get("ETag") ?? "");
@@ -93,6 +127,8 @@ runCommand("bench:api", async () => {
 			headers: { ...CLIENT, "content-type": "application/json", authorization: `Bearer ${API_TOKEN}` },
 			setupRequest: (r) => ({ ...r, path: path(), body: JSON.stringify(body()) }),
 		});
+		// The build being measured: a revalidation sends the ETag that build answered.
+		let current = builds[0] as Build;
 		// Reads first: every write renews the cache's generation.
 		const kinds: [string, autocannon.Request][] = [
 			["GET /healthz", get(() => "/healthz")],
@@ -108,7 +144,7 @@ runCommand("bench:api", async () => {
 				"GET /people/{uuid}, If-None-Match (304 from the cache)",
 				get(
 					() => `/people/${people[n % people.length]?.uuid}`,
-					() => ({ "if-none-match": etags.get(next()) ?? "" }),
+					() => ({ "if-none-match": current.etags.get(next()) ?? "" }),
 				),
 			],
 			[
@@ -136,26 +172,26 @@ runCommand("bench:api", async () => {
 				),
 			],
 		];
-		const runs = new Map<string, KindFigures[]>();
 		for (let round = 0; round < rounds; round++) {
-			await warm();
+			for (const build of builds) await warm(build);
 			for (const [name, request] of kinds) {
-				const expectedStatus = name.includes("304") ? 304 : name.startsWith("POST") ? 201 : 200;
-				const options = { duration, connections, expectedStatus };
-				const figures = await measureKind(workerd, endpoint.httpUrl, request, options);
-				runs.set(name, [...(runs.get(name) ?? []), figures]);
+				for (const build of builds) {
+					current = build;
+					const expectedStatus = name.includes("304") ? 304 : name.startsWith("POST") ? 201 : 200;
+					const options = { duration, connections, expectedStatus };
+					const figures = await measureKind(build.workerd, endpoint.httpUrl, request, options);
+					build.runs.set(name, [...(build.runs.get(name) ?? []), figures]);
+				}
 			}
 		}
-		console.log(
-			`bench:api: production bundle in plain workerd (rate limits: an in-process stand-in; Cache API: an in-memory stand-in in a second workerd, not counted), PostgreSQL 127.0.0.1:5432, ${connections} connections, ${duration} s each, median of ${rounds} rounds`,
-		);
-		console.log(
-			"| request | req/s | p50 ms | p99 ms | other statuses | round trips/request | worker CPU ms/request (user + kernel) |",
-		);
-		console.log("|---|---:|---:|---:|---:|---:|---:|");
-		for (const [name, figures] of runs) console.log(medianRow(name, figures));
+		for (const { name, runs } of builds) {
+			console.log(
+				`\nbench:api: ${name}: production bundle in plain workerd (rate limits: an in-process stand-in; Cache API: an in-memory stand-in in a second workerd, not counted), PostgreSQL 127.0.0.1:5432, ${connections} connections, ${duration} s each, median of ${rounds} rounds`,
+			);
+			console.log(figuresTable(runs));
+		}
 	} finally {
-		await workerd.stop();
+		for (const { workerd } of builds) await workerd.stop();
 		await endpoint.close();
 		await database.drop();
 		rmSync(folder, { recursive: true, force: true });

@@ -1,27 +1,47 @@
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { CliError } from "./cli";
 
+/** This checkout's top folder. */
+export const ROOT = new URL("../../../", import.meta.url).pathname;
+
 /** wrangler's own entry point, run with the Node that runs the tools (24, from the node devDependency). */
-export const WRANGLER_BIN = new URL("../../../node_modules/wrangler/bin/wrangler.js", import.meta.url)
-	.pathname;
+export const WRANGLER_BIN = wranglerOf(ROOT);
+
+function wranglerOf(checkout: string): string {
+	return join(checkout, "node_modules/wrangler/bin/wrangler.js");
+}
 
 /** Wrangler offline: no usage data sent, no Request.cf lookup. */
 export const WRANGLER_OFFLINE_ENV = { WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
 
 /**
  * Bundles the worker exactly as `wrangler deploy --env production` would, offline
- * (--dry-run --minify), into `outDir`; returns the bundle's path.
+ * (--dry-run --minify), into `outDir`; returns the bundle's path. `checkout` may name
+ * another checkout (its dependencies installed): its own wrangler bundles its own worker.
  */
-export function bundleForProduction(outDir: string): string {
-	rmSync(outDir, { recursive: true, force: true });
-	const args = [WRANGLER_BIN, "deploy", "--dry-run", "--minify", "--env", "production", "--outdir", outDir];
+export function bundleForProduction(outDir: string, checkout = ROOT): string {
+	const out = resolve(outDir);
+	rmSync(out, { recursive: true, force: true });
+	const args = [
+		wranglerOf(checkout),
+		"deploy",
+		"--dry-run",
+		"--minify",
+		"--env",
+		"production",
+		"--outdir",
+		out,
+	];
 	const build = spawnSync(process.execPath, args, {
+		cwd: checkout,
 		encoding: "utf8",
 		env: { ...process.env, ...WRANGLER_OFFLINE_ENV },
 	});
 	if (build.status !== 0)
-		throw new CliError(`wrangler could not bundle the worker:\n${build.stderr || build.stdout}`);
-	return resolve(outDir, "index.js");
+		throw new CliError(
+			`wrangler could not bundle the worker in ${checkout}:\n${build.stderr || build.stdout}`,
+		);
+	return join(out, "index.js");
 }

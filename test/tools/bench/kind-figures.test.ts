@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type KindFigures, medianRow } from "../../../src/tools/bench/kind-figures";
+import { figuresTable, type KindFigures, medianRow } from "../../../src/tools/bench/kind-figures";
 
 const run = (cpuUserMs: number, otherStatuses = 0): KindFigures => ({
 	reqPerSecond: 1000 * cpuUserMs,
@@ -19,5 +19,17 @@ describe("bench:api's rows", () => {
 		expect(medianRow("GET /x", [run(0.5), run(0.2), run(0.3, 1), run(0.9)])).toBe(
 			"| GET /x | 400 | 0.4 | 4 | 1 | 0.00 | 0.41 (0.40 + 0.01) |",
 		);
+	});
+
+	it("make a markdown table with a row per kind, in the order the kinds ran", () => {
+		const runs = new Map([
+			["GET /b", [run(0.2)]],
+			["GET /a", [run(0.3), run(0.1)]],
+		]);
+		const lines = figuresTable(runs).split("\n");
+		expect(lines).toHaveLength(4);
+		expect(lines[0]).toMatch(/^\| request \|.*\| worker CPU ms\/request \(user \+ kernel\) \|$/);
+		expect(lines.slice(2).map((line) => line.split(" | ")[0])).toEqual(["| GET /b", "| GET /a"]);
+		expect(lines[3]).toBe("| GET /a | 200 | 0.2 | 2 | 0 | 0.00 | 0.21 (0.20 + 0.01) |");
 	});
 });
