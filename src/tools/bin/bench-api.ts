@@ -5,17 +5,17 @@
 // per request (the workerd process's CPU time over the requests it served). Every kind runs
 // once a round; each figure printed is the median of the rounds. With --against, another
 // checkout's bundle runs too, each kind right after this one's: both see the same machine.
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import type autocannon from "autocannon";
 import type { Person } from "../../db/person.schemas";
 import { figuresTable, type KindFigures, measureKind } from "../bench/kind-figures";
 import { type PlainWorkerd, startPlainWorkerd } from "../bench/plain-workerd";
 import { benchAdminUrl } from "../bench/shared";
 import { syntheticPerson } from "../bench/synthetic-passengers";
-import { CliError, commandFlags, runCommand, wholeNumberFlag } from "../lib/cli";
+import { otherCheckout, shortCommit } from "../lib/checkout";
+import { commandFlags, runCommand, wholeNumberFlag } from "../lib/cli";
 import { withNeonClient } from "../lib/neon-driver";
 import { freePort } from "../lib/ports";
 import { bundleForProduction, ROOT } from "../lib/wrangler";
@@ -39,26 +39,10 @@ const { duration, connections, rounds, against } = commandFlags(
 		duration: wholeNumberFlag("duration", values.duration),
 		connections: wholeNumberFlag("connections", values.connections),
 		rounds: wholeNumberFlag("rounds", values.rounds),
-		against: values.against === undefined ? undefined : checkoutFlag(values.against),
+		against: values.against === undefined ? undefined : otherCheckout("--against", values.against),
 	}),
 );
 
-function checkoutFlag(path: string): string {
-	const checkout = resolve(path);
-	if (!existsSync(join(checkout, "wrangler.toml")) || !existsSync(join(checkout, "node_modules/wrangler"))) {
-		throw new CliError(
-			`--against ${path}: not a checkout of this project with its dependencies (npm ci there)`,
-		);
-	}
-	return checkout;
-}
-
-/** A checkout's short commit, to name its table. */
-function commitOf(checkout: string): string {
-	return spawnSync("git", ["-C", checkout, "rev-parse", "--short", "HEAD"], {
-		encoding: "utf8",
-	}).stdout.trim();
-}
 const API_TOKEN = "bench-token";
 // A client's way past the read cache (which then stores the fresh answer).
 const FROM_DATABASE = { "cache-control": "no-cache" };
@@ -98,7 +82,7 @@ runCommand("bench:api", async () => {
 			const bundle = bundleForProduction(join(dir, "bundle"), checkout);
 			const ports: [number, number] = [await freePort(), await freePort()];
 			const workerd = await startPlainWorkerd({ bundle, folder: dir, ports, vars, checkout });
-			const name = `${i === 0 ? "this checkout" : checkout} (${commitOf(checkout)})`;
+			const name = `${i === 0 ? "this checkout" : checkout} (${shortCommit(checkout)})`;
 			builds.push({ name, workerd, etags: new Map(), runs: new Map() });
 		}
 		const first = builds[0]?.workerd.url;

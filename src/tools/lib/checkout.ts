@@ -1,0 +1,22 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { CliError } from "./cli";
+
+/** Another checkout of this project that can bundle its worker, named by `flag` on the command line. */
+export function otherCheckout(flag: string, path: string): string {
+	const checkout = resolve(path);
+	if (!existsSync(join(checkout, "wrangler.toml")) || !existsSync(join(checkout, "node_modules/wrangler"))) {
+		throw new CliError(
+			`${flag} ${path}: not a checkout of this project with its dependencies (npm ci there)`,
+		);
+	}
+	return checkout;
+}
+
+/** A checkout's short commit, to name what came from it. */
+export function shortCommit(checkout: string): string {
+	return spawnSync("git", ["-C", checkout, "rev-parse", "--short", "HEAD"], {
+		encoding: "utf8",
+	}).stdout.trim();
+}
