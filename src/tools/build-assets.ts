@@ -8,10 +8,11 @@ import { copyFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { CONTENT_SECURITY_POLICY, SITE_NAV } from "../lib/site-nav";
+import { ROOT } from "./lib/checkout";
 import { CliError } from "./lib/cli";
 
-const ROOT = new URL("../../", import.meta.url).pathname;
-const OUT = join(ROOT, "dist/assets");
+/** What wrangler.toml's [assets] serves. */
+export const ASSETS_FOLDER = join(ROOT, "dist/assets");
 const SWAGGER_UI = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
 
 /**
@@ -60,16 +61,16 @@ function docsPage(): string {
 
 /** Writes dist/assets afresh (see the header of this file). */
 export function buildAssets(): void {
-	rmSync(OUT, { recursive: true, force: true });
-	cpSync(join(ROOT, "src/assets"), OUT, { recursive: true });
-	mkdirSync(join(OUT, "docs/vendor"), { recursive: true });
+	rmSync(ASSETS_FOLDER, { recursive: true, force: true });
+	cpSync(join(ROOT, "src/assets"), ASSETS_FOLDER, { recursive: true });
+	mkdirSync(join(ASSETS_FOLDER, "docs/vendor"), { recursive: true });
 	for (const file of ["swagger-ui.css", "swagger-ui-bundle.js"]) {
-		copyFileSync(join(SWAGGER_UI, file), join(OUT, "docs/vendor", file));
+		copyFileSync(join(SWAGGER_UI, file), join(ASSETS_FOLDER, "docs/vendor", file));
 	}
-	writeFileSync(join(OUT, "docs/index.html"), docsPage());
-	writeOpenApiDocument(join(OUT, "openapi.json"));
+	writeFileSync(join(ASSETS_FOLDER, "docs/index.html"), docsPage());
+	writeOpenApiDocument(join(ASSETS_FOLDER, "openapi.json"));
 	writeFileSync(
-		join(OUT, "_headers"),
+		join(ASSETS_FOLDER, "_headers"),
 		`/*\n  Content-Security-Policy: ${policyHeader()}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n`,
 	);
 }

@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
+import { ROOT } from "./lib/checkout";
 
-const MIGRATIONS_FOLDER = new URL("../../drizzle", import.meta.url).pathname;
+const MIGRATIONS_FOLDER = join(ROOT, "drizzle");
 const JOURNAL: { entries: { tag: string; when: number }[] } = JSON.parse(
 	readFileSync(`${MIGRATIONS_FOLDER}/meta/_journal.json`, "utf8"),
 );

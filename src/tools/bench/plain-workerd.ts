@@ -2,8 +2,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { ROOT } from "../lib/checkout";
 import { CliError, EXIT } from "../lib/cli";
-import { ROOT } from "../lib/wrangler";
 
 const STAND_INS = new URL("./workerd/", import.meta.url).pathname;
 

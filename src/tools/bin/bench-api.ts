@@ -14,11 +14,11 @@ import { figuresTable, type KindFigures, measureKind } from "../bench/kind-figur
 import { type PlainWorkerd, startPlainWorkerd } from "../bench/plain-workerd";
 import { benchAdminUrl } from "../bench/shared";
 import { syntheticPerson } from "../bench/synthetic-passengers";
-import { otherCheckout, shortCommit } from "../lib/checkout";
+import { otherCheckout, ROOT, shortCommit } from "../lib/checkout";
 import { commandFlags, runCommand, wholeNumberFlag } from "../lib/cli";
 import { withNeonClient } from "../lib/neon-driver";
 import { freePort } from "../lib/ports";
-import { bundleForProduction, ROOT } from "../lib/wrangler";
+import { bundleForProduction } from "../lib/wrangler";
 import { loadPassengers } from "../load/load-passengers";
 import { migrateDatabase } from "../migrate";
 import { startNeonEndpoint } from "../neon-endpoint/server";

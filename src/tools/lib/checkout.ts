@@ -3,6 +3,9 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { CliError } from "./cli";
 
+/** This checkout's top folder: every path the tools use starts here. */
+export const ROOT = new URL("../../../", import.meta.url).pathname;
+
 /** Another checkout of this project that can bundle its worker, named by `flag` on the command line. */
 export function otherCheckout(flag: string, path: string): string {
 	const checkout = resolve(path);

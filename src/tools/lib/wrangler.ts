@@ -1,10 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { ROOT } from "./checkout";
 import { CliError } from "./cli";
-
-/** This checkout's top folder. */
-export const ROOT = new URL("../../../", import.meta.url).pathname;
 
 /** wrangler's own entry point, run with the Node that runs the tools (24, from the node devDependency). */
 export const WRANGLER_BIN = wranglerOf(ROOT);

@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import fc from "fast-check";
 import { personExample, personFieldNames } from "../../db/person.schemas";
+import { ASSETS_FOLDER } from "../build-assets";
 
 export interface BadRequest {
 	method: string;
@@ -119,7 +120,7 @@ const contentType = fc.oneof(
 );
 
 // The static files' top-level names, as npm run build:assets writes them.
-const STATIC_FILES = new Set(readdirSync(new URL("../../../dist/assets/", import.meta.url).pathname));
+const STATIC_FILES = new Set(readdirSync(ASSETS_FOLDER));
 
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE", "OPTIONS", "PROPFIND"]);
 

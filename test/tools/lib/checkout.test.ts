@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { otherCheckout, shortCommit } from "../../../src/tools/lib/checkout";
+import { otherCheckout, ROOT, shortCommit } from "../../../src/tools/lib/checkout";
 import { CliError } from "../../../src/tools/lib/cli";
-import { ROOT } from "../../../src/tools/lib/wrangler";
 
 describe("another checkout", () => {
 	it("is a folder with the project's wrangler.toml and its dependencies installed", () => {
