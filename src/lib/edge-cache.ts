@@ -47,14 +47,14 @@ function generationKey(generation: string, requestUrl: string, variant: string):
 	return `${KEYS}/${generation}/${encodeURIComponent(variant)}${url.pathname}${url.search}`;
 }
 
-// Said to one caller only. hono's cors puts them on the response before the handler
-// runs, so the answer carries them here; each hit gets its own caller's from cors again.
-const CALLER_HEADERS = ["Access-Control-Allow-Origin", "Access-Control-Expose-Headers"];
+// CORS headers are said to one caller only. hono's cors puts them on the response before
+// the handler runs, so the answer carries them here; each hit gets its caller's from cors.
+const isCorsHeader = (name: string) => name.startsWith("access-control-");
 
 /** Stores a copy of the answer for `ttlSeconds`, dated so a hit can say its Age. */
 async function store(cache: Cache, key: string, response: Response, ttlSeconds: number): Promise<void> {
 	const copy = new Response(response.clone().body, response);
-	for (const name of CALLER_HEADERS) copy.headers.delete(name);
+	for (const name of [...copy.headers.keys()].filter(isCorsHeader)) copy.headers.delete(name);
 	copy.headers.set("Cache-Control", `max-age=${ttlSeconds}`);
 	copy.headers.set("Date", new Date().toUTCString());
 	await cache.put(key, copy);
