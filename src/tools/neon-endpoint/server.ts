@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
 import { authorisedPath, newSecret, sameTarget, startupTarget, targetOf } from "./access";
+import { type ColdStart, Compute } from "./compute";
 import { connectPostgres, tunnelPostgresOverWebSocket } from "./postgres-over-websocket";
 import { PostgresPools } from "./postgres-pools";
 import { answerSqlOverHttp, type Query } from "./sql-over-http";
@@ -21,6 +22,8 @@ export interface NeonEndpointOptions {
 	host?: string;
 	/** Connections per database; keep at or under the embedded server's limit. */
 	maxConnections?: number;
+	/** Neon's scale to zero: without it, the database never sleeps. */
+	coldStart?: ColdStart;
 }
 
 export interface NeonEndpoint {
@@ -47,7 +50,8 @@ async function readBody(req: IncomingMessage): Promise<string | undefined> {
 /**
  * A local stand-in for Neon's serverless endpoint, so the worker runs the same driver code
  * against a local Postgres as against Neon: `POST …/sql` and WebSocket `…/v2`, plus
- * `GET …/stats` (the round-trip counter) and `GET …/queries` (the latest statements).
+ * `GET …/stats` (round trips, and wakes from a cold start) and `GET …/queries` (the latest
+ * statements).
  * It serves one database, to whoever knows its per-run secret (see access.ts).
  */
 export async function startNeonEndpoint(options: NeonEndpointOptions): Promise<NeonEndpoint> {
@@ -56,6 +60,7 @@ export async function startNeonEndpoint(options: NeonEndpointOptions): Promise<N
 	if (!target) throw new Error("the local Neon endpoint needs a postgres:// URL of its database");
 	const secret = newSecret();
 	const pools = new PostgresPools(maxConnections);
+	const compute = new Compute(options.coldStart);
 	let roundTrips = 0;
 	const queryLog: Query[][] = [];
 	const logQueries = (queries: Query[]) => {
@@ -70,7 +75,8 @@ export async function startNeonEndpoint(options: NeonEndpointOptions): Promise<N
 	const server: Server = createServer(async (req, res) => {
 		const path = authorisedPath(req, secret);
 		if (path === undefined) return reply(res, 404, { message: "not found" });
-		if (req.method === "GET" && path === "/stats") return reply(res, 200, { roundTrips });
+		if (req.method === "GET" && path === "/stats")
+			return reply(res, 200, { roundTrips, wakes: compute.wakes });
 		if (req.method === "GET" && path === "/queries") return reply(res, 200, queryLog);
 		if (req.method !== "POST" || path !== "/sql") {
 			return reply(res, 404, { message: "not found: POST sql, GET stats, GET queries or WebSocket v2" });
@@ -83,8 +89,13 @@ export async function startNeonEndpoint(options: NeonEndpointOptions): Promise<N
 		if (body === undefined)
 			return reply(res, 413, { message: `bodies are limited to ${MAX_HTTP_BODY_BYTES} bytes` });
 		roundTrips++;
-		const answer = await answerSqlOverHttp(pools, req.headers, body, logQueries);
-		reply(res, answer.status, answer.body);
+		await compute.enter();
+		try {
+			const answer = await answerSqlOverHttp(pools, req.headers, body, logQueries);
+			reply(res, answer.status, answer.body);
+		} finally {
+			compute.leave();
+		}
 	});
 
 	const webSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_WEBSOCKET_MESSAGE_BYTES });
@@ -94,9 +105,14 @@ export async function startNeonEndpoint(options: NeonEndpointOptions): Promise<N
 			return;
 		}
 		// The driver names host:port in the URL; whatever it names, the tunnel goes to this
-		// endpoint's database, and its first message must ask for that database.
-		connectPostgres({ host: target.host, port: Number(target.port) }).then(
-			(tcp) =>
+		// endpoint's database, and its first message must ask for that database. The compute
+		// stays awake while the tunnel is open.
+		const session = compute
+			.enter()
+			.then(() => connectPostgres({ host: target.host, port: Number(target.port) }));
+		session.then(
+			(tcp) => {
+				tcp.once("close", () => compute.leave());
 				webSockets.handleUpgrade(req, socket, head, (ws) => {
 					ws.once("message", (first: Buffer) => {
 						const asked = startupTarget(first);
@@ -107,8 +123,12 @@ export async function startNeonEndpoint(options: NeonEndpointOptions): Promise<N
 						}
 						tunnelPostgresOverWebSocket(ws, tcp, first, () => roundTrips++);
 					});
-				}),
-			() => socket.end("HTTP/1.1 502 Bad Gateway\r\n\r\n"),
+				});
+			},
+			() => {
+				compute.leave();
+				socket.end("HTTP/1.1 502 Bad Gateway\r\n\r\n");
+			},
 		);
 	});
 
