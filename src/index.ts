@@ -3,9 +3,9 @@ import { createApp } from "./lib/create-app";
 import { answerOtherMethods } from "./lib/method-not-allowed";
 import health from "./routes/health/health.index";
 import index from "./routes/index/index.index";
-import people, { personRecord } from "./routes/people/people.index";
+import people, { personRecords } from "./routes/people/people.index";
 
-const app = createApp({ recordOf: personRecord });
+const app = createApp({ records: personRecords });
 configureOpenAPI(app);
 // Chained, so that the routes' types add up: AppType is what hono's typed client reads.
 const routes = app.route("/", index).route("/", health).route("/", people);

@@ -3,29 +3,34 @@ import { migrateDatabase } from "../src/tools/migrate";
 import { startNeonEndpoint } from "../src/tools/neon-endpoint/server";
 import { createScratchDatabase } from "../src/tools/scratch-database";
 
-declare module "vitest" {
-	export interface ProvidedContext {
-		databaseUrl: string;
-		neonHttpEndpoint: string;
-		neonWebSocketHost: string;
-	}
-}
+/** How long the sleepy endpoint's compute takes to wake: past the worker's read deadline, within its query timeout. */
+export const SLEEPY_WAKE_MS = 2_500;
 
 /**
  * Runs in Node before a project's tests: a fresh migrated database and a local Neon
- * endpoint in front of it, whose addresses the tests (in workerd or Node) inject.
+ * endpoint in front of it (and a sleepy one), whose addresses the tests (in workerd or
+ * Node) inject.
  */
 export default async function setup(project: TestProject) {
 	const database = await createScratchDatabase(process.env.TEST_DATABASE_URL, "titanic_test");
 	await migrateDatabase(database.url);
+	// The two endpoints share what the database allows (PGlite resets connections past it).
+	const sleepyConnections = 2;
 	const endpoint = await startNeonEndpoint({
 		databaseUrl: database.url,
-		maxConnections: database.maxConnections,
+		maxConnections: database.maxConnections - sleepyConnections,
+	});
+	const sleepy = await startNeonEndpoint({
+		databaseUrl: database.url,
+		maxConnections: sleepyConnections,
+		coldStart: { suspendAfterMs: 0, wakeMs: SLEEPY_WAKE_MS },
 	});
 	project.provide("databaseUrl", database.url);
 	project.provide("neonHttpEndpoint", endpoint.httpUrl);
 	project.provide("neonWebSocketHost", endpoint.webSocketHost);
+	project.provide("sleepyNeonHttpEndpoint", sleepy.httpUrl);
 	return async () => {
+		await sleepy.close();
 		await endpoint.close();
 		await database.drop();
 	};

@@ -4,12 +4,17 @@ import { LOG_LEVELS } from "./log";
 import { problem } from "./problem";
 import type { AppBindings } from "./types";
 
+// 0 turns the use off.
+const seconds = z.string().regex(/^(0|[1-9]\d{0,5})$/, "must be a whole number of seconds, 0 or more");
+
 // The [vars] whose values the code relies on; wrangler.toml sets them per environment.
 const configSchema = z
 	.object({
 		APP_ENV: z.enum(["local", "staging", "production"]),
 		LOG_LEVEL: z.enum(LOG_LEVELS),
 		CACHE_TTL_SECONDS: z.string().regex(/^[1-9]\d{0,5}$/, "must be a whole number of seconds, 1 or more"),
+		CACHE_STALE_SECONDS: seconds,
+		CACHE_STALE_IF_ERROR_SECONDS: seconds,
 		OPEN_WRITES: z.enum(["true", "false"]).optional(),
 	})
 	// Open writes in a deployed environment are a mistake, whatever set them.
@@ -31,8 +36,8 @@ function problemsOf(env: Env): string | undefined {
 }
 
 /**
- * Refuses to serve with a misconfigured environment (an APP_ENV, LOG_LEVEL,
- * CACHE_TTL_SECONDS or OPEN_WRITES that wrangler.toml cannot mean): a 500 problem for
+ * Refuses to serve with a misconfigured environment (an APP_ENV, LOG_LEVEL, one of the
+ * cache's lifetimes or OPEN_WRITES that wrangler.toml cannot mean): a 500 problem for
  * every request and a log line naming the setting, rather than running with a guess.
  */
 export const checkConfig: MiddlewareHandler<AppBindings> = async (c, next) => {

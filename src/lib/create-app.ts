@@ -2,7 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { checkConfig } from "./config";
-import { edgeCache } from "./edge-cache";
+import { edgeCache, executionContextOf, type Records } from "./edge-cache";
 import { httpCaching } from "./http-caching";
 import { onError } from "./on-error";
 import { problem } from "./problem";
@@ -33,6 +33,7 @@ const EXPOSED_HEADERS = [
 	"Server-Timing",
 	"Cache-Status",
 	"Age",
+	"Bookmark",
 ];
 
 /** The request's Origin if CORS_ORIGINS (comma-separated, or "*") allows it. */
@@ -44,7 +45,7 @@ function allowedOrigin(origin: string, setting: string): string | null {
 // Built once; the allowed origins are read from each request's environment.
 const corsForConfiguredOrigins = cors({
 	origin: (origin, c) => allowedOrigin(origin, (c.env as Env).CORS_ORIGINS),
-	allowHeaders: ["Content-Type", "Authorization", "If-None-Match", "If-Match", "Prefer"],
+	allowHeaders: ["Content-Type", "Authorization", "If-None-Match", "If-Match", "Prefer", "Bookmark"],
 	exposeHeaders: EXPOSED_HEADERS,
 	maxAge: 600,
 });
@@ -53,9 +54,9 @@ const corsForConfiguredOrigins = cors({
  * The application shell, in the order a request meets it: request id and logging, HTTP
  * caching, the configuration check, refusals of what cannot be read or answered, CORS, the read cache (a hit is answered here), security
  * headers, rate limits, body limit, write protection; and 404 and error handling, all as
- * problem+json. `recordOf` names the record a path addresses, for the read cache.
+ * problem+json. `records` tells the read cache which record a path addresses.
  */
-export function createApp(options: { recordOf: (path: string) => string | null }) {
+export function createApp(options: { records: Records }) {
 	const app = createRouter();
 	app.use(requestContext);
 	// First, so that every answer after it, refusals included, gets its Cache-Control.
@@ -65,7 +66,8 @@ export function createApp(options: { recordOf: (path: string) => string | null }
 	// CORS only for cross-origin callers: a plain OPTIONS still gets the route's Allow list.
 	// Before the read cache: its headers depend on the caller, so they are never stored.
 	app.use((c, next) => (c.req.header("Origin") ? corsForConfiguredOrigins(c, next) : next()));
-	app.use(edgeCache(options.recordOf));
+	// Its refreshes are requests of their own, through the whole app.
+	app.use(edgeCache(options.records, async (request, c) => app.fetch(request, c.env, executionContextOf(c))));
 	// Inside the read cache: stored answers carry these headers already.
 	app.use(securityHeaders);
 	// A cache hit never gets here: the read budget protects the database, which a hit spares.

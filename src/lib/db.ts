@@ -5,7 +5,11 @@ import type { AppBindings } from "./types";
 
 // Past this, a query counts as failed and the client gets a 503: nothing hangs on a
 // database that stopped answering.
-const QUERY_TIMEOUT_MS = 5_000;
+export const QUERY_TIMEOUT_MS = 5_000;
+
+// A read's statements share one snapshot: a page and its count agree, and the snapshot is
+// the state of the database the answer shows (its bookmark). Read only, so no read can write.
+const READS = { isolationLevel: "RepeatableRead", readOnly: true } as const;
 
 /** Where one request's database milliseconds add up (Server-Timing `db`). */
 export interface DatabaseTiming {
@@ -34,6 +38,8 @@ interface ClientOptions {
 	timeoutMs?: number;
 	/** Adds the time of every query to this request's total. */
 	timing?: DatabaseTiming;
+	/** Batches run as one read-only snapshot (REPEATABLE READ). */
+	reads?: boolean;
 }
 
 /**
@@ -41,13 +47,13 @@ interface ClientOptions {
  * to keep across requests. NEON_HTTP_ENDPOINT points it at the local endpoint in
  * development and tests; unset, it talks to Neon itself.
  */
-export function neonClient(env: Env, { timeoutMs = QUERY_TIMEOUT_MS, timing }: ClientOptions = {}) {
+export function neonClient(env: Env, { timeoutMs = QUERY_TIMEOUT_MS, timing, reads }: ClientOptions = {}) {
 	const fetchOptions: ClientFetchOptions = {
 		signal: AbortSignal.timeout(timeoutMs),
 		endpoint: env.NEON_HTTP_ENDPOINT,
 		timing,
 	};
-	return neon(env.DATABASE_URL, { fetchOptions });
+	return neon(env.DATABASE_URL, { fetchOptions, ...(reads ? READS : {}) });
 }
 
 /** A drizzle client over neonClient. */
@@ -56,8 +62,8 @@ export function createDb(env: Env, options?: ClientOptions) {
 }
 
 /** The client a request's handler uses: its queries count in that request's Server-Timing. */
-export function requestDb(c: Context<AppBindings>, timeoutMs?: number) {
-	return createDb(c.env, { timeoutMs, timing: c.var.dbTiming });
+export function requestDb(c: Context<AppBindings>, options: Omit<ClientOptions, "timing"> = {}) {
+	return createDb(c.env, { ...options, timing: c.var.dbTiming });
 }
 
 export type Db = ReturnType<typeof createDb>;

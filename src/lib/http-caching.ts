@@ -5,8 +5,8 @@ import type { AppBindings } from "./types";
 /** Health answers must be live: never cached, so no validator either. */
 export const LIVE_PATHS = new Set(["/healthz", "/readyz"]);
 
-/** What a 304 keeps of its 200: what RFC 9110 asks for, and where the answer came from. */
-export const NOT_MODIFIED_HEADERS = [...RETAINED_304_HEADERS, "age", "cache-status"];
+/** What a 304 keeps of its 200: what RFC 9110 asks for, where the answer came from, and the state it shows. */
+export const NOT_MODIFIED_HEADERS = [...RETAINED_304_HEADERS, "age", "cache-status", "bookmark"];
 
 const strongEtag = etag({ retainedHeaders: NOT_MODIFIED_HEADERS });
 

@@ -20,7 +20,7 @@ export const requestContext: MiddlewareHandler<AppBindings> = async (c, next) =>
 	const durationMs = round(performance.now() - started);
 	c.res.headers.set("X-Request-Id", requestId);
 	const cache = c.get("cache");
-	const cacheTiming = cache ? `cache;desc=${cache.hit ? "hit" : "miss"};dur=${round(cache.ms)}, ` : "";
+	const cacheTiming = cache ? `cache;desc=${cache.outcome};dur=${round(cache.ms)}, ` : "";
 	c.res.headers.set("Server-Timing", `${cacheTiming}db;dur=${round(timing.dbMs)}, total;dur=${durationMs}`);
 	log(c.env, "info", {
 		msg: "request",
@@ -30,7 +30,7 @@ export const requestContext: MiddlewareHandler<AppBindings> = async (c, next) =>
 		status: c.res.status,
 		durationMs,
 		dbMs: round(timing.dbMs),
-		cache: cache ? (cache.hit ? "hit" : "miss") : undefined,
+		cache: cache?.outcome,
 	});
 };
 

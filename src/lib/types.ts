@@ -7,10 +7,13 @@ export interface AppBindings {
 		requestId: string;
 		/** The request's database time so far: requestDb's clients add to it, requestContext reports it. */
 		dbTiming: DatabaseTiming;
-		/** Set by the read cache: whether it answered, and how long it looked. */
-		cache?: { hit: boolean; ms: number };
+		/** Set by the read cache: how it served the request, and how long it looked. */
+		cache?: { outcome: CacheOutcome; ms: number };
 	};
 }
+
+/** hit: a fresh stored answer; stale: a stored one past its freshness; miss: the database's; refresh: the cache's own. */
+export type CacheOutcome = "hit" | "stale" | "miss" | "refresh";
 
 export type AppOpenAPI = OpenAPIHono<AppBindings>;
 

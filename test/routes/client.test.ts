@@ -23,7 +23,7 @@ describe("the typed client (hono's hc with the exported AppType)", () => {
 		if (created.status !== 201) return;
 		const { uuid } = await created.json();
 
-		const read = await client.people[":uuid"].$get({ param: { uuid } });
+		const read = await client.people[":uuid"].$get({ param: { uuid }, header: {} });
 		expect(read.status).toBe(200);
 		const patched = await client.people[":uuid"].$patch({ param: { uuid }, json: { age: 33 }, header: {} });
 		expect(patched.status).toBe(200);

@@ -1,6 +1,9 @@
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
+import type { NewPerson, Person } from "../../src/db/person.schemas";
 import app from "../../src/index";
 import { neonClient } from "../../src/lib/db";
+import { INSERT_PERSON, insertParams, samplePerson } from "./sample-person";
 
 export const ORIGIN = "http://api.test";
 
@@ -14,11 +17,20 @@ export function api(path: string, init?: RequestInit): Promise<Response> {
 	return exports.default.fetch(request);
 }
 
+const contexts: ExecutionContext[] = [];
+
 /** The worker under another configuration, as staging or production would run it. */
-export function withEnv(overrides: Partial<Env>, path: string, init: RequestInit = {}) {
+export async function withEnv(overrides: Partial<Env>, path: string, init: RequestInit = {}) {
 	const request = new Request(`${ORIGIN}${path}`, init);
-	request.headers.set("CF-Connecting-IP", randomAddress());
-	return app.fetch(request, { ...env, ...overrides });
+	if (!request.headers.has("CF-Connecting-IP")) request.headers.set("CF-Connecting-IP", randomAddress());
+	const context = createExecutionContext();
+	contexts.push(context);
+	return app.fetch(request, { ...env, ...overrides }, context);
+}
+
+/** Waits for what withEnv's requests left running after they answered (waitUntil). */
+export async function backgroundWork(): Promise<void> {
+	await Promise.all(contexts.splice(0).map((context) => waitOnExecutionContext(context)));
 }
 
 export function randomAddress(): string {
@@ -45,6 +57,13 @@ export async function roundTrips(): Promise<number> {
 /** Direct SQL through the Neon driver, to check the API against the database itself. */
 export function sql(query: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
 	return neonClient(env).query(query, params) as Promise<Record<string, unknown>[]>;
+}
+
+/** A person written straight to the database, as through another location: no read cache here holds it. */
+export async function insertedElsewhere(overrides: Partial<NewPerson> = {}): Promise<Person> {
+	const person = { ...samplePerson(overrides), uuid: crypto.randomUUID() };
+	await sql(INSERT_PERSON, insertParams(person));
+	return person;
 }
 
 /** The statements (with parameters) of the latest round trip the local Neon endpoint served. */

@@ -15,7 +15,7 @@ export const ready: AppRouteHandler<ReadyRoute> = async (c) => {
 	const notReady = (detail: string) => problem(c, 503, detail, { headers: { "Retry-After": "5" } });
 	let applied: number;
 	try {
-		const { rows } = await requestDb(c, READY_TIMEOUT_MS).execute<{ newest: string | null }>(
+		const { rows } = await requestDb(c, { timeoutMs: READY_TIMEOUT_MS }).execute<{ newest: string | null }>(
 			sql`SELECT max(created_at)::text AS newest FROM drizzle.__drizzle_migrations`,
 		);
 		applied = Number(rows[0]?.newest ?? 0);

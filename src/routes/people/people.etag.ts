@@ -6,6 +6,12 @@ export function personEtag(version: number, html = false): string {
 	return `"p${version}${html ? ".html" : ""}"`;
 }
 
+/** The row version a person's ETag names (either representation's); undefined for any other tag. */
+export function versionOfEtag(etag: string): number | undefined {
+	const version = /^"p(\d{1,15})(?:\.html)?"$/.exec(etag)?.[1];
+	return version === undefined ? undefined : Number(version);
+}
+
 /**
  * The row versions an If-Match header accepts, by strong comparison with the JSON's ETag;
  * undefined when there is no condition (no header, or `*`: any current person). Weak and

@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { requestDb } from "../../lib/db";
+import { readWithState, showState } from "../../lib/db-state";
 import { LIST_REPRESENTATIONS, preferredType, prefersHtml } from "../../lib/negotiate";
 import { linkHeader } from "../../lib/pagination";
 import { problem } from "../../lib/problem";
@@ -35,7 +36,10 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
 	const valid = c.req.valid("query");
 	const query = html && !c.req.query("limit") ? { ...valid, limit: HTML_PAGE_SIZE } : valid;
 	const requested = requestedCountMode(c.req.valid("header").prefer);
-	const page = await listPeople(requestDb(c), query, requested ?? "estimated", { survivors: html });
+	const page = await listPeople(requestDb(c, { reads: true }), query, requested ?? "estimated", {
+		survivors: html,
+	});
+	showState(c, page.state);
 	const links = await peopleLinks(c.req.url, query, page);
 	c.header("X-Total-Count", String(page.total.count));
 	c.header("X-Total-Count-Mode", page.total.mode);
@@ -63,13 +67,21 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
 
 export const stats: AppRouteHandler<StatsRoute> = async (c) => {
 	const query = c.req.valid("query");
-	const db = requestDb(c);
-	if (!prefersHtml(c)) return c.json(await survivalStats(db, query), 200);
+	const db = requestDb(c, { reads: true });
+	if (!prefersHtml(c)) {
+		const { stats, state } = await survivalStats(db, query);
+		showState(c, state);
+		return c.json(stats, 200);
+	}
 	// A browser's page: two groupings of the same filters, one batch.
-	const [byClassAndSex, byAge] = await db.batch([
+	const {
+		results: [byClassAndSex, byAge],
+		state,
+	} = await readWithState(db, [
 		statsStatement(db, { ...query, groupBy: ["passengerClass", "sex"] }),
 		statsStatement(db, { ...query, groupBy: ["ageBand"] }),
 	]);
+	showState(c, state);
 	const page = <StatsPage byClassAndSex={readStats(byClassAndSex)} byAge={readStats(byAge)} />;
 	// Typed as never: the charts page is outside the JSON contract the route declares.
 	return c.html(page, 200) as never;
@@ -78,7 +90,8 @@ export const stats: AppRouteHandler<StatsRoute> = async (c) => {
 export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
 	const { uuid } = c.req.valid("param");
 	const html = prefersHtml(c);
-	const found = await findPerson(requestDb(c), uuid);
+	const { found, state } = await findPerson(requestDb(c, { reads: true }), uuid);
+	showState(c, state);
 	if (!found) return problem(c, 404, notFound(uuid));
 	c.header("ETag", personEtag(found.version, html));
 	if (html) return c.html(<PersonPage person={found.person} />, 200);
@@ -89,6 +102,7 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
 	const body = c.req.valid("json");
 	const created = await insertPerson(requestDb(c), body);
 	if (!created) return problem(c, 409, `a person with uuid ${body.uuid} already exists`);
+	showState(c, created.state);
 	const headers = { Location: `/people/${created.person.uuid}`, ETag: personEtag(created.version) };
 	return c.json(created.person, 201, headers);
 };
@@ -111,6 +125,7 @@ export const replace: AppRouteHandler<ReplaceRoute> = async (c) => {
 	const versions = versionsIn(c.req.valid("header")["if-match"]);
 	const written = await updatePerson(requestDb(c), uuid, fields, versions);
 	if (written.outcome !== "done") return notDone(c, uuid, written.outcome);
+	showState(c, written.result.state);
 	return c.json(written.result.person, 200, { ETag: personEtag(written.result.version) });
 };
 
@@ -119,6 +134,7 @@ export const patch: AppRouteHandler<PatchRoute> = async (c) => {
 	const versions = versionsIn(c.req.valid("header")["if-match"]);
 	const written = await updatePerson(requestDb(c), uuid, c.req.valid("json"), versions);
 	if (written.outcome !== "done") return notDone(c, uuid, written.outcome);
+	showState(c, written.result.state);
 	return c.json(written.result.person, 200, { ETag: personEtag(written.result.version) });
 };
 
@@ -127,5 +143,6 @@ export const remove: AppRouteHandler<RemoveRoute> = async (c) => {
 	const versions = versionsIn(c.req.valid("header")["if-match"]);
 	const deleted = await deletePerson(requestDb(c), uuid, versions);
 	if (deleted.outcome !== "done") return notDone(c, uuid, deleted.outcome);
+	showState(c, deleted.result);
 	return c.body(null, 204);
 };

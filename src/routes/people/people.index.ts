@@ -1,4 +1,6 @@
 import { createRouter } from "../../lib/create-app";
+import type { Records } from "../../lib/edge-cache";
+import { versionOfEtag } from "./people.etag";
 import * as handlers from "./people.handlers";
 import * as routes from "./people.routes";
 
@@ -14,8 +16,12 @@ export default createRouter()
 
 const PERSON_PATH = /^\/people\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
-/** The person a path addresses, as the read cache names it (any case of the uuid alike); null for other paths. */
-export function personRecord(path: string): string | null {
-	const uuid = PERSON_PATH.exec(path)?.[1];
-	return uuid ? `/people/${uuid.toLowerCase()}` : null;
-}
+/** People, as the read cache knows them. */
+export const personRecords: Records = {
+	// The person a path addresses, any case of the uuid alike.
+	of(path) {
+		const uuid = PERSON_PATH.exec(path)?.[1];
+		return uuid ? `/people/${uuid.toLowerCase()}` : null;
+	},
+	versionOf: versionOfEtag,
+};

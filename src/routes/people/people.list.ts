@@ -2,7 +2,9 @@ import { and, eq, ilike, type SQL, sql } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/pg-core";
 import type { Person } from "../../db/person.schemas";
 import { passengers } from "../../db/schema";
+import type { DbState } from "../../lib/bookmark";
 import type { Db } from "../../lib/db";
+import { readWithState } from "../../lib/db-state";
 import { type CountMode, countQueries, EXACT_COUNT_LIMIT, type Total } from "./people.count";
 import { partsAfter, scanOrder, unionOrder } from "./people.keyset";
 import { type KeyValue, orderKeys, positionOf } from "./people.order";
@@ -32,6 +34,8 @@ export interface PeoplePage {
 	total: Total;
 	/** How many of the matching people survived, when asked and at most EXACT_COUNT_LIMIT match. */
 	survivors?: { count: number; survived: number };
+	/** The state of the database the page shows. */
+	state: DbState;
 }
 
 /**
@@ -55,8 +59,9 @@ function survivorsOf(db: Db, where: SQL | undefined) {
 }
 
 /**
- * A page of people and their total, in one batch. A page starts at an offset or at a
- * keyset position; one row more than the limit is read to tell whether another page follows.
+ * A page of people and their total, in one batch (`db` made with `reads`). A page starts at
+ * an offset or at a keyset position; one row more than the limit is read to tell whether
+ * another page follows.
  */
 export async function listPeople(
 	db: Db,
@@ -84,7 +89,10 @@ export async function listPeople(
 		: first;
 	const count = countQueries(db, where, countMode);
 	const survivors = options.survivors ? [survivorsOf(db, where)] : [];
-	const [rows, ...rest] = await db.batch([page, ...count.queries, ...survivors] as [typeof page]);
+	const {
+		results: [rows, ...rest],
+		state,
+	} = await readWithState(db, [page, ...count.queries, ...survivors] as [typeof page]);
 	const counted = rest.slice(0, count.queries.length);
 	const [tally] = (rest[count.queries.length] ?? []) as { count: number; survived: number }[];
 	const more = rows.length > query.limit;
@@ -97,5 +105,6 @@ export async function listPeople(
 		more,
 		total: count.read(counted as never),
 		survivors: tally && tally.count <= EXACT_COUNT_LIMIT ? tally : undefined,
+		state,
 	};
 }

@@ -2,6 +2,7 @@
 // bodies and the problems they answer with.
 import { z } from "@hono/zod-openapi";
 import { personSchema } from "../../db/person.schemas";
+import { bookmarkRequestHeader, bookmarkResponseHeader } from "../../lib/bookmark";
 import { GUARD_PROBLEMS, problemResponses } from "../../lib/problem";
 import { EXACT_COUNT_LIMIT } from "./people.count";
 
@@ -12,6 +13,20 @@ export const uuidParam = z.object({
 		.uuid()
 		.openapi({ param: { name: "uuid", in: "path" }, example: "0d1a7a3e-5b8f-4a4e-9a43-1c2d3e4f5a6b" }),
 });
+
+/** What every read answer says of where it came from, and which state of the database it shows. */
+export const readAnswerHeaders = {
+	...bookmarkResponseHeader,
+	"Cache-Status": z.string().openapi({
+		description:
+			"RFC 9211: `hit` from this location's read cache (a negative `ttl` and `detail=stale-while-revalidate`: stale, refreshing in the background), `fwd=…` from the database (`stored` when kept), or `fwd=stale` with `detail=stale-if-error` or `detail=database-deadline`: a stored answer in place of a database that failed or was slow.",
+		example: "titanic-people-api; hit; ttl=42",
+	}),
+	Age: z.string().optional().openapi({ description: "Seconds since a stored answer was stored" }),
+};
+
+/** The read's request headers: a bookmark to read at least. */
+export const readHeaders = bookmarkRequestHeader;
 
 export const preferHeader = z.object({
 	prefer: z
@@ -37,11 +52,15 @@ export const ifMatchHeader = z.object({
 			example: '"p42"',
 		}),
 });
-export const etagHeader = z.object({
+const etag = {
 	ETag: z
 		.string()
 		.openapi({ description: "The person's ETag, for If-Match and If-None-Match", example: '"p42"' }),
-});
+};
+/** A person read: its ETag, and where the answer came from. */
+export const personReadHeaders = z.object({ ...etag, ...readAnswerHeaders });
+/** A person written: its ETag, and the state of the database after the write. */
+export const personWriteHeaders = z.object({ ...etag, ...bookmarkResponseHeader });
 export const changed = "The person has changed since the ETag in If-Match: GET it again";
 
 export const personJson = { "application/json": { schema: personSchema } };

@@ -2,7 +2,9 @@ import { and, eq, getTableColumns, inArray, type SQL, sql } from "drizzle-orm";
 import { PASSENGER_FIELDS } from "../../db/passenger-fields";
 import type { NewPerson, Person, PersonPatch } from "../../db/person.schemas";
 import { passengers } from "../../db/schema";
+import type { DbState } from "../../lib/bookmark";
 import type { Db } from "../../lib/db";
+import { readWithState, snapshotColumn, writeState, xidColumn } from "../../lib/db-state";
 
 // Each function is one SQL statement or one batch: one round trip to Neon per request.
 
@@ -17,6 +19,11 @@ export interface Versioned {
 	version: number;
 }
 
+/** A person as a write left it, and the state of the database after the write. */
+export interface Written extends Versioned {
+	state: DbState;
+}
+
 // The row as one JSON object with the API's field names, so that a statement built around
 // an UPDATE or DELETE can hand it back as one value.
 const versionedJson = sql.raw(
@@ -27,22 +34,29 @@ function versioned({ version, ...person }: Person & { version: number }): Versio
 	return { person, version };
 }
 
-export async function findPerson(db: Db, uuid: string): Promise<Versioned | undefined> {
-	const [row] = await db
+/** The person, if there is one, and the state of the database the answer shows (`db` made with `reads`). */
+export async function findPerson(db: Db, uuid: string): Promise<{ found?: Versioned; state: DbState }> {
+	const select = db
 		.select({ ...personColumns, version: passengers.version })
 		.from(passengers)
 		.where(eq(passengers.uuid, uuid));
-	return row && versioned(row);
+	const {
+		results: [[row]],
+		state,
+	} = await readWithState(db, [select]);
+	return { found: row && versioned(row), state };
 }
 
 /** Inserts unless the uuid is taken; undefined then, so a retried create is a 409, not a duplicate. */
-export async function insertPerson(db: Db, person: NewPerson): Promise<Versioned | undefined> {
+export async function insertPerson(db: Db, person: NewPerson): Promise<Written | undefined> {
 	const [created] = await db
 		.insert(passengers)
 		.values(person)
 		.onConflictDoNothing({ target: passengers.uuid })
-		.returning({ ...personColumns, version: passengers.version });
-	return created && versioned(created);
+		.returning({ ...personColumns, version: passengers.version, snapshot: snapshotColumn, xid: xidColumn });
+	if (!created) return undefined;
+	const { snapshot, xid, ...row } = created;
+	return { ...versioned(row), state: writeState({ snapshot, xid }) };
 }
 
 /**
@@ -63,11 +77,26 @@ function matches(uuid: string, versions: number[] | undefined): SQL | undefined 
 // Whether the person exists, read in the same statement (its snapshot precedes the write).
 const exists = (uuid: string) => sql`exists (select 1 from ${passengers} where ${passengers.uuid} = ${uuid})`;
 
+/** What the final select of a conditional write statement reads. */
+type WriteRow<R> = {
+	result: R | null;
+	found: boolean;
+	snapshot: string;
+	xid: string | null;
+};
+
+// The write's own transaction id is read from its RETURNING, where the row has been written.
+const written = (
+	changed: SQL,
+) => sql`(select result from ${changed}) as result, ${snapshotColumn} as snapshot,
+	(select xid from ${changed}) as xid`;
+
 function outcomeOf<R, T>(
-	row: { result: R | null; found: boolean } | undefined,
-	read: (result: R) => T,
+	row: WriteRow<R> | undefined,
+	read: (result: R, state: DbState) => T,
 ): WriteOutcome<T> {
-	if (row?.result) return { outcome: "done", result: read(row.result) };
+	if (row?.result && row.xid)
+		return { outcome: "done", result: read(row.result, writeState({ ...row, xid: row.xid })) };
 	return row?.found ? { outcome: "changed" } : { outcome: "not-found" };
 }
 
@@ -77,24 +106,31 @@ export async function updatePerson(
 	uuid: string,
 	fields: Omit<NewPerson, "uuid"> | PersonPatch,
 	versions?: number[],
-): Promise<WriteOutcome<Versioned>> {
+): Promise<WriteOutcome<Written>> {
 	const update = db
 		.update(passengers)
 		.set({ ...fields, version: sql`nextval('passenger_versions')` })
 		.where(matches(uuid, versions))
-		.returning({ person: versionedJson.as("person") });
+		.returning({ result: versionedJson.as("result"), xid: xidColumn.as("xid") });
 	// drizzle puts an embedded statement in parentheses, as WITH … AS needs.
-	const { rows } = await db.execute<{ result: (Person & { version: number }) | null; found: boolean }>(
-		sql`with changed as ${update} select (select person from changed) as result, ${exists(uuid)} as found`,
+	const { rows } = await db.execute<WriteRow<Person & { version: number }>>(
+		sql`with changed as ${update} select ${written(sql`changed`)}, ${exists(uuid)} as found`,
 	);
-	return outcomeOf(rows[0], versioned);
+	return outcomeOf(rows[0], (row, state) => ({ ...versioned(row), state }));
 }
 
 /** Deletes the person if the condition holds: one statement that also tells 404 from 412. */
-export async function deletePerson(db: Db, uuid: string, versions?: number[]): Promise<WriteOutcome<true>> {
-	const remove = db.delete(passengers).where(matches(uuid, versions)).returning({ uuid: passengers.uuid });
-	const { rows } = await db.execute<{ result: true | null; found: boolean }>(
-		sql`with gone as ${remove} select (select true from gone) as result, ${exists(uuid)} as found`,
+export async function deletePerson(
+	db: Db,
+	uuid: string,
+	versions?: number[],
+): Promise<WriteOutcome<DbState>> {
+	const remove = db
+		.delete(passengers)
+		.where(matches(uuid, versions))
+		.returning({ result: sql`true`.as("result"), xid: xidColumn.as("xid") });
+	const { rows } = await db.execute<WriteRow<true>>(
+		sql`with gone as ${remove} select ${written(sql`gone`)}, ${exists(uuid)} as found`,
 	);
-	return outcomeOf(rows[0], () => true as const);
+	return outcomeOf(rows[0], (_, state) => state);
 }

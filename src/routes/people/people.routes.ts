@@ -1,9 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { newPersonSchema, personPatchSchema, personSchema } from "../../db/person.schemas";
+import { bookmarkResponseHeader } from "../../lib/bookmark";
 import { PUBLIC, problemResponses } from "../../lib/problem";
 import {
 	changed,
-	etagHeader,
 	html,
 	ifMatchHeader,
 	invalid,
@@ -12,7 +12,11 @@ import {
 	notAcceptable,
 	notFound,
 	personJson,
+	personReadHeaders,
+	personWriteHeaders,
 	preferHeader,
+	readAnswerHeaders,
+	readHeaders,
 	readProblems,
 	security,
 	tags,
@@ -33,7 +37,7 @@ export const list = createRoute({
 	tags,
 	summary: "List people",
 	description: "Insertion (CSV) order unless `sort` says otherwise. `X-Total-Count` and `Link` help paging.",
-	request: { query: listQuerySchema, headers: preferHeader },
+	request: { query: listQuerySchema, headers: preferHeader.extend(readHeaders.shape) },
 	responses: {
 		200: {
 			description: "A page of people",
@@ -46,6 +50,7 @@ export const list = createRoute({
 				Link: z.string().openapi({
 					description: "RFC 8288 links: first, prev, next, last; all but first carry a cursor",
 				}),
+				...readAnswerHeaders,
 			}),
 			content: {
 				"application/json": { schema: z.array(personSchema) },
@@ -72,10 +77,11 @@ export const stats = createRoute({
 	summary: "Survival statistics",
 	description:
 		"How many of the people matching the filters survived, in total and per group (`groupBy`), in one round trip.",
-	request: { query: statsQuerySchema },
+	request: { query: statsQuerySchema, headers: readHeaders },
 	responses: {
 		200: {
 			description: "Counts and survival rates (0–1)",
+			headers: z.object(readAnswerHeaders),
 			content: { "application/json": { schema: statsSchema } },
 		},
 		...problemResponses({ 400: invalid }),
@@ -94,7 +100,7 @@ export const create = createRoute({
 	responses: {
 		201: {
 			description: "Created",
-			headers: z.object({ Location: z.string().openapi({ example: "/people/{uuid}" }) }),
+			headers: personWriteHeaders.extend({ Location: z.string().openapi({ example: "/people/{uuid}" }) }),
 			content: personJson,
 		},
 		...writeProblems,
@@ -109,9 +115,9 @@ export const getOne = createRoute({
 	path: "/people/{uuid}",
 	tags,
 	summary: "Get a person",
-	request: { params: uuidParam },
+	request: { params: uuidParam, headers: readHeaders },
 	responses: {
-		200: { description: "The person", headers: etagHeader, content: { ...personJson, ...html } },
+		200: { description: "The person", headers: personReadHeaders, content: { ...personJson, ...html } },
 		...problemResponses({ 400: "Malformed uuid", 404: notFound }),
 		...readProblems,
 	},
@@ -131,7 +137,7 @@ export const replace = createRoute({
 		body: jsonBody(newPersonSchema, "Every field; `survived` defaults to false"),
 	},
 	responses: {
-		200: { description: "The replaced person", headers: etagHeader, content: personJson },
+		200: { description: "The replaced person", headers: personWriteHeaders, content: personJson },
 		...writeProblems,
 		...problemResponses({ 404: notFound, 412: changed }),
 	},
@@ -150,7 +156,7 @@ export const patch = createRoute({
 		body: mergePatchBody(personPatchSchema, "At least one field to change"),
 	},
 	responses: {
-		200: { description: "The updated person", headers: etagHeader, content: personJson },
+		200: { description: "The updated person", headers: personWriteHeaders, content: personJson },
 		...writeProblems,
 		...problemResponses({ 404: notFound, 412: changed }),
 	},
@@ -165,7 +171,7 @@ export const remove = createRoute({
 	summary: "Delete a person",
 	request: { params: uuidParam, headers: ifMatchHeader },
 	responses: {
-		204: { description: "Deleted" },
+		204: { description: "Deleted", headers: z.object(bookmarkResponseHeader) },
 		...problemResponses({
 			400: "Malformed uuid",
 			401: unauthorized,

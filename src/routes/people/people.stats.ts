@@ -1,7 +1,9 @@
 import { z } from "@hono/zod-openapi";
 import { type SQL, sql } from "drizzle-orm";
 import { passengers } from "../../db/schema";
+import type { DbState } from "../../lib/bookmark";
 import type { Db } from "../../lib/db";
+import { readWithState } from "../../lib/db-state";
 import { filters } from "./people.list";
 import type { StatsGroup, StatsQuery } from "./people.query";
 
@@ -73,7 +75,11 @@ export function readStats(rows: StatsRows): Stats {
 	};
 }
 
-/** Survival counts in one round trip: see statsStatement. */
-export async function survivalStats(db: Db, query: StatsQuery): Promise<Stats> {
-	return readStats(await statsStatement(db, query));
+/** Survival counts in one round trip (`db` made with `reads`), and the state they show: see statsStatement. */
+export async function survivalStats(db: Db, query: StatsQuery): Promise<{ stats: Stats; state: DbState }> {
+	const {
+		results: [rows],
+		state,
+	} = await readWithState(db, [statsStatement(db, query)]);
+	return { stats: readStats(rows), state };
 }

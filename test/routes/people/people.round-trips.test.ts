@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Person } from "../../../src/db/person.schemas";
-import { api, roundTrips, sendJson } from "../../support/api";
+import { api, insertedElsewhere, roundTrips, sendJson } from "../../support/api";
 import { samplePerson } from "../../support/sample-person";
 
 async function countRoundTrips(request: () => Promise<Response>) {
@@ -53,7 +53,15 @@ describe("one database round trip per request", () => {
 				return () => api(last);
 			},
 		],
-		["GET /people/{uuid}", 200, withExisting((uuid) => api(`/people/${uuid}`))],
+		[
+			// Made elsewhere: a person written here is read from what the write stored.
+			"GET /people/{uuid}",
+			200,
+			async () => {
+				const { uuid } = await insertedElsewhere();
+				return () => api(`/people/${uuid}`);
+			},
+		],
 		["GET /people/{uuid} absent", 404, plain(() => api(`/people/${absent}`))],
 		["POST /people", 201, plain(() => sendJson("POST", "/people", samplePerson()))],
 		[

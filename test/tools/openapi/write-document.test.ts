@@ -15,7 +15,10 @@ function writtenDocument(): unknown {
 interface Operation {
 	operationId?: string;
 	security?: unknown;
-	responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+	responses: Record<
+		string,
+		{ content?: Record<string, { schema: unknown }>; headers?: Record<string, unknown> }
+	>;
 	parameters?: { name: string; in: string }[];
 	requestBody?: { content: Record<string, unknown> };
 }
@@ -56,8 +59,40 @@ describe("the OpenAPI document (/openapi.json, written at build time)", () => {
 		expect(statuses("/healthz", "get")).toEqual(["200", "400"]);
 		expect(doc.paths["/people"]?.post?.security).toEqual([{ bearerAuth: [] }]);
 		expect(doc.paths["/people"]?.get?.parameters?.map((p) => p.name).sort()).toEqual(
-			["cursor", "limit", "offset", "passengerClass", "prefer", "q", "sex", "sort", "survived"].sort(),
+			[
+				"bookmark",
+				"cursor",
+				"limit",
+				"offset",
+				"passengerClass",
+				"prefer",
+				"q",
+				"sex",
+				"sort",
+				"survived",
+			].sort(),
 		);
+		// Every read may carry a bookmark; every read and write answers one.
+		for (const path of ["/people", "/people/{uuid}", "/people/stats"]) {
+			expect(doc.paths[path]?.get?.parameters, path).toContainEqual(
+				expect.objectContaining({ name: "bookmark", in: "header" }),
+			);
+		}
+		const answered: [string, string, string][] = [
+			["/people", "get", "200"],
+			["/people/{uuid}", "get", "200"],
+			["/people/stats", "get", "200"],
+			["/people", "post", "201"],
+			["/people/{uuid}", "put", "200"],
+			["/people/{uuid}", "patch", "200"],
+			["/people/{uuid}", "delete", "204"],
+		];
+		for (const [path, method, status] of answered) {
+			expect(
+				Object.keys(doc.paths[path]?.[method]?.responses[status]?.headers ?? {}),
+				`${method} ${path}`,
+			).toContain("Bookmark");
+		}
 		expect(doc.components.schemas.Person?.example).toMatchObject({ name: "Mr. Owen Harris Braund" });
 		// The name rule as JSON Schema validators read it (u flag): the example passes, a blank fails.
 		const pattern = new RegExp(doc.components.schemas.Person?.properties?.name?.pattern ?? "", "u");

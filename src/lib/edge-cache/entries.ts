@@ -1,0 +1,83 @@
+import { BOOKMARK_HEADER, type DbState, stateOfBookmark } from "../bookmark";
+import { etagMatches, NOT_MODIFIED_HEADERS } from "../http-caching";
+
+// Stored answers: how they are kept, how old they are, and how a stored one is answered.
+
+// The cache's name in Cache-Status (RFC 9211).
+const CACHE_NAME = "titanic-people-api";
+
+/** A Cache-Status (RFC 9211) of this cache with the parameters given, in order. */
+export function cacheStatus(...parameters: string[]): string {
+	return [CACHE_NAME, ...parameters].join("; ");
+}
+
+// CORS headers are said to one caller only. hono's cors puts them on the response before
+// the handler runs, so the answer carries them here; each hit gets its caller's from cors.
+const isCorsHeader = (name: string) => name.startsWith("access-control-");
+
+/** Stores a copy of the answer for `retentionSeconds`, dated so a hit can say its Age. */
+export async function store(cache: Cache, key: string, response: Response, retentionSeconds: number) {
+	const copy = new Response(response.clone().body, response);
+	for (const name of [...copy.headers.keys()].filter(isCorsHeader)) copy.headers.delete(name);
+	copy.headers.set("Cache-Control", `max-age=${retentionSeconds}`);
+	copy.headers.set("Date", new Date().toUTCString());
+	await cache.put(key, copy);
+}
+
+/** Seconds since a stored answer was cached. */
+export function ageOf(stored: Response): number {
+	const date = Date.parse(stored.headers.get("Date") ?? "");
+	return Number.isNaN(date) ? 0 : Math.max(0, Math.floor((Date.now() - date) / 1000));
+}
+
+/** The state of the database a stored answer shows; undefined for one stored without it. */
+export function stateOf(stored: Response): DbState | undefined {
+	const bookmark = stored.headers.get(BOOKMARK_HEADER);
+	return bookmark === null ? undefined : stateOfBookmark(bookmark);
+}
+
+/** The same digest hono's etag would make further out, made here so a stored copy carries it. */
+export async function digestEtag(response: Response): Promise<string> {
+	const digest = new Uint8Array(await crypto.subtle.digest("SHA-1", await response.clone().arrayBuffer()));
+	return `"${Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("")}"`;
+}
+
+/**
+ * A hit's 304 for a client that holds the stored answer: the headers RFC 9110 keeps, and
+ * where it came from. Made here, not by the etag middleware further out: that one builds a
+ * 304 by copying every header of the 200 into it and deleting most of them again.
+ */
+function notModified(stored: Response, age: number, status: string): Response {
+	void stored.body?.cancel();
+	const headers = new Headers();
+	for (const name of NOT_MODIFIED_HEADERS) {
+		const value = stored.headers.get(name);
+		if (value !== null) headers.set(name, value);
+	}
+	headers.set("Age", String(age));
+	headers.set("Cache-Status", status);
+	return new Response(null, { status: 304, headers });
+}
+
+/**
+ * A stored answer as the answer, with its Age and a Cache-Status whose parameters `status`
+ * makes from its remaining freshness (negative once stale); a 304 if the client holds it.
+ */
+export function fromCache(
+	stored: Response,
+	fresh: number,
+	ifNoneMatch: string | undefined,
+	status: (ttl: number) => string,
+): Response {
+	const age = ageOf(stored);
+	const cacheStatus = status(fresh - age);
+	if (ifNoneMatch && etagMatches(ifNoneMatch, stored.headers.get("ETag") ?? "")) {
+		return notModified(stored, age, cacheStatus);
+	}
+	const response = new Response(stored.body, stored);
+	// The Cache API marks its matches for Cloudflare's own use; Cache-Status says it here.
+	response.headers.delete("CF-Cache-Status");
+	response.headers.set("Age", String(age));
+	response.headers.set("Cache-Status", cacheStatus);
+	return response;
+}

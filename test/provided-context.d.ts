@@ -1,0 +1,12 @@
+// What test/global-setup.ts provides, for the tests in either runtime to inject.
+declare module "vitest" {
+	export interface ProvidedContext {
+		databaseUrl: string;
+		neonHttpEndpoint: string;
+		neonWebSocketHost: string;
+		/** The same database behind an endpoint whose compute is asleep whenever it is idle. */
+		sleepyNeonHttpEndpoint: string;
+	}
+}
+
+export {};
