@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { checkConfig } from "./config";
 import { edgeCache, executionContextOf, type Records } from "./edge-cache";
+import { isRefresh } from "./edge-cache/refresh";
 import { httpCaching } from "./http-caching";
 import { onError } from "./on-error";
 import { problem } from "./problem";
@@ -71,8 +72,11 @@ export function createApp(options: { records: Records }) {
 	// Inside the read cache: stored answers carry these headers already.
 	app.use(securityHeaders);
 	// A cache hit never gets here: the read budget protects the database, which a hit spares.
-	// Health checks are exempt: a monitor must never see a 429.
-	app.use("*", (c, next) => (c.req.path === "/healthz" ? next() : rateLimit(c, next)));
+	// Health checks are exempt: a monitor must never see a 429. So are the cache's own
+	// refreshes: at most one per stored answer at a time, whatever the clients do.
+	app.use("*", (c, next) =>
+		c.req.path === "/healthz" || isRefresh(c.req.raw) ? next() : rateLimit(c, next),
+	);
 	app.use(
 		bodyLimit({
 			maxSize: MAX_BODY_BYTES,

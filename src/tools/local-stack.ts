@@ -16,11 +16,6 @@ export interface LocalStackOptions {
 	databaseUrl?: string;
 	/** Where the embedded PGlite keeps its data; without it, memory only. */
 	dataDir?: string;
-	/**
-	 * Where wrangler dev keeps its local state (the read cache's storage); without it, a
-	 * temporary folder of this stack's own, so that two stacks never share one.
-	 */
-	stateDir?: string;
 	/** Loaded once, when the passengers table is empty. */
 	seedCsv?: string;
 	port: number;
@@ -86,10 +81,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 			NEON_HTTP_ENDPOINT: endpoint.httpUrl,
 			...(options.apiToken ? { API_TOKEN: options.apiToken } : { OPEN_WRITES: "true" }),
 		};
-		const privateDir = mkdtempSync(join(tmpdir(), "titanic-stack-"));
+		const privateDir = mkdtempSync(join(memoryBackedTmp(), "titanic-stack-"));
 		stops.push(async () => rmSync(privateDir, { recursive: true, force: true }));
 		const envFile = writeEnvFile(join(privateDir, "worker.env"), vars);
-		const stateDir = options.stateDir ?? join(privateDir, "wrangler");
+		// wrangler dev's local state is the read cache (miniflare's, in SQLite and files): a
+		// stack's own, so no run serves answers of another run's database, and in memory
+		// where the machine has it: on disk, each store waits for the disk (see README, Figures).
+		const stateDir = join(privateDir, "wrangler");
 		const wrangler = startWrangler({
 			port: options.port,
 			inheritOutput: options.inheritOutput ?? false,
@@ -107,6 +105,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 		await stop();
 		throw error;
 	}
+}
+
+/** Linux's shared-memory filesystem where there is one, else the system's temporary folder. */
+function memoryBackedTmp(): string {
+	return existsSync("/dev/shm") ? "/dev/shm" : tmpdir();
 }
 
 async function startEmbedded(dataDir: string | undefined) {

@@ -41,7 +41,7 @@ async function expectStaticFiles(apiUrl: string) {
 }
 
 describe("the local stack behind npm run dev", () => {
-	it("serves the seeded passengers from embedded PGlite, and a restart does not load them twice", async () => {
+	it("serves the seeded passengers from embedded PGlite; a restart does not load them twice, nor keep the read cache", async () => {
 		const lines: string[] = [];
 		const options = { dataDir, seedCsv: "data/titanic.csv", log: (line: string) => lines.push(line) };
 		const first = await startLocalStack({ ...options, port: await freePort() });
@@ -54,7 +54,9 @@ describe("the local stack behind npm run dev", () => {
 		}
 		const second = await startLocalStack({ ...options, port: await freePort() });
 		try {
-			expect(await peopleCount(second.apiUrl)).toBe(887);
+			const again = await fetch(`${second.apiUrl}/people?limit=1`);
+			expect(Number(again.headers.get("X-Total-Count"))).toBe(887);
+			expect(again.headers.get("Cache-Status")).toBe("titanic-people-api; fwd=uri-miss; stored");
 		} finally {
 			await second.stop();
 		}

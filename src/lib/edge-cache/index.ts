@@ -9,7 +9,7 @@ import { ageOf, cacheStatus, digestEtag, fromCache, stateOf, store } from "./ent
 import { currentGeneration, generationKey, recordKey } from "./keys";
 import { IF_ERROR_DEADLINE_MS, lifetimesOf, retentionOf, useAt } from "./lifetimes";
 import { type Answer, isRefresh, refreshOnce, refreshRequest } from "./refresh";
-import { forgetWhatChanged, type Records } from "./writes";
+import { forgetWhatChanged, type Records, writtenSince } from "./writes";
 
 export type { Records } from "./writes";
 
@@ -51,13 +51,11 @@ function noted(c: AppContext, outcome: CacheOutcome, started: number): void {
  * The answer from the database, stored when it is a 200 (and forgotten when the record is
  * gone), with a Cache-Status that says why the cache forwarded it.
  */
-async function fromDatabase(c: AppContext, next: Next, key: string, isRecord: boolean, why: string[]) {
+async function fromDatabase(c: AppContext, next: Next, key: string, record: string | null, why: string[]) {
 	const cache = caches.default;
-	// A record's key outlives generations: note the one before the database is asked.
-	const before = isRecord ? await currentGeneration(cache) : undefined;
 	await next();
 	const [forwarded, ...detail] = why;
-	if (c.res.status === 404 && isRecord) await cache.delete(key);
+	if (c.res.status === 404 && record) await cache.delete(key);
 	if (c.res.status !== 200) {
 		c.res.headers.set("Cache-Status", cacheStatus(...why));
 		return;
@@ -65,8 +63,9 @@ async function fromDatabase(c: AppContext, next: Next, key: string, isRecord: bo
 	// The same digest hono's etag would make further out, so a later If-None-Match is answered here.
 	if (!c.res.headers.has("ETag")) c.res.headers.set("ETag", await digestEtag(c.res));
 	await store(cache, key, c.res, retentionOf(lifetimesOf(c.env)));
-	// A write that landed meanwhile may have replaced or deleted the key before this answer was stored.
-	const raced = before !== undefined && (await currentGeneration(cache)) !== before;
+	// A record's key outlives generations: a write to it here may have replaced or deleted the
+	// key before this answer was stored. (A list's key is of a generation a write retires.)
+	const raced = record !== null && (await writtenSince(cache, record, c.res));
 	if (raced) await cache.delete(key);
 	c.res.headers.set("Cache-Status", cacheStatus(forwarded ?? "", ...(raced ? [] : ["stored"]), ...detail));
 }
@@ -126,7 +125,7 @@ export function edgeCache(records: Records, refetch: Refetch): MiddlewareHandler
 		const key = record
 			? recordKey(record, preferredType(c))
 			: generationKey(await currentGeneration(cache), c.req.url, listVariant(c));
-		const database = (...why: string[]) => fromDatabase(c, next, key, record !== null, why);
+		const database = (...why: string[]) => fromDatabase(c, next, key, record, why);
 		if (isRefresh(c.req.raw)) {
 			noted(c, "refresh", started);
 			return database("fwd=request");

@@ -40,6 +40,11 @@ export function generationKey(generation: string, requestUrl: string, variant: s
 	return `${KEYS}/${generation}/${encodeURIComponent(variant)}${url.pathname}${url.search}`;
 }
 
+/** Where the latest write to a record at this location leaves the state it wrote. */
+export function writtenKey(record: string): string {
+	return `${KEYS}/written${record}`;
+}
+
 /** Where an instance announces to the others at its location that it is refreshing `key`. */
 export function refreshLockKey(key: string): string {
 	return `${KEYS}/refreshing${key.slice(KEYS.length)}`;

@@ -1,7 +1,8 @@
 import type { Context } from "hono";
+import { BOOKMARK_HEADER, includes } from "../bookmark";
 import { REPRESENTATIONS } from "../negotiate";
-import { store } from "./entries";
-import { newGeneration, recordKey } from "./keys";
+import { stateOf, store } from "./entries";
+import { newGeneration, recordKey, writtenKey } from "./keys";
 import { lifetimesOf, retentionOf } from "./lifetimes";
 
 /** What the read cache knows of the records the API serves (people, here). */
@@ -13,6 +14,21 @@ export interface Records {
 }
 
 const [JSON_TYPE, ...OTHER_TYPES] = REPRESENTATIONS;
+
+// Longer than any read can take from its database answer to storing it (the query timeout is 5 s).
+const WRITTEN_MARK_SECONDS = 60;
+
+/**
+ * Whether a write to `record` at this location landed after the database gave `answer`:
+ * then the answer, stored meanwhile, may hide the write, and must go. Only writes to this
+ * record count, so a far location's misses are not thrown away for writes to others.
+ */
+export async function writtenSince(cache: Cache, record: string, answer: Response): Promise<boolean> {
+	const mark = await cache.match(writtenKey(record));
+	if (!mark) return false;
+	const [written, shown] = [stateOf(mark), stateOf(answer)];
+	return !(written && shown && includes(shown, written));
+}
 
 /**
  * The answer a read of the record would give, from a write's answer: the written record
@@ -37,19 +53,32 @@ async function writeThrough(c: Context, records: Records, cache: Cache, key: str
 	await store(cache, key, asRead(c.res), retentionOf(lifetimesOf(c.env)));
 }
 
+/** A write to an existing record: its mark first (a read that stores after it checks it), then its entries. */
+async function rewrite(c: Context, records: Records, cache: Cache, record: string): Promise<void> {
+	const headers = {
+		"Cache-Control": `max-age=${WRITTEN_MARK_SECONDS}`,
+		[BOOKMARK_HEADER]: c.res.headers.get(BOOKMARK_HEADER) ?? "",
+	};
+	await cache.put(writtenKey(record), new Response(null, { headers }));
+	const json = recordKey(record, JSON_TYPE);
+	await Promise.all([
+		...OTHER_TYPES.map((type) => cache.delete(recordKey(record, type))),
+		c.res.status === 204 ? cache.delete(json) : writeThrough(c, records, cache, json),
+	]);
+}
+
 /**
  * After a successful write, before it answers: a new generation (no earlier list is found
  * here again), and the written record's entries replaced by the write's answer (or deleted,
  * for a DELETE). Other locations keep theirs until their lifetimes end.
  */
 export async function forgetWhatChanged(c: Context, records: Records, cache: Cache): Promise<void> {
-	// In this order: a read racing the write checks the generation after it stores.
-	await newGeneration(cache);
-	const record = records.of(c.req.path) ?? records.of(c.res.headers.get("Location") ?? "");
-	if (!record) return;
-	const json = recordKey(record, JSON_TYPE);
+	const existing = records.of(c.req.path);
+	const created = existing ? null : records.of(c.res.headers.get("Location") ?? "");
 	await Promise.all([
-		...OTHER_TYPES.map((type) => cache.delete(recordKey(record, type))),
-		c.res.status === 204 ? cache.delete(json) : writeThrough(c, records, cache, json),
+		newGeneration(cache),
+		existing && rewrite(c, records, cache, existing),
+		// A new record: nothing of it is stored here to replace, and no read of it to race.
+		created && store(cache, recordKey(created, JSON_TYPE), asRead(c.res), retentionOf(lifetimesOf(c.env))),
 	]);
 }

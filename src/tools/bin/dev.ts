@@ -17,8 +17,8 @@ function isRunning(pid: number): boolean {
 }
 
 /**
- * One `npm run dev` per checkout: two would open the same embedded database and wrangler
- * state at once, and lose writes. A lock left by a dead process is taken over.
+ * One `npm run dev` per checkout: two would open the same embedded database at once, and
+ * lose writes. A lock left by a dead process is taken over.
  */
 function lockData(): () => void {
 	mkdirSync(DATA, { recursive: true });
@@ -48,7 +48,6 @@ runCommand(
 			const stack = await startLocalStack({
 				databaseUrl,
 				dataDir: `${DATA}/pglite`,
-				stateDir: `${DATA}/wrangler`,
 				seedCsv: "data/titanic.csv",
 				apiToken: process.env.API_TOKEN || undefined,
 				port,

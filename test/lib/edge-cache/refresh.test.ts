@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { recordKey, refreshLockKey } from "../../../src/lib/edge-cache/keys";
-import { backgroundWork, insertedElsewhere, roundTrips, sendJson, sql, withEnv } from "../../support/api";
+import {
+	backgroundWork,
+	insertedElsewhere,
+	randomAddress,
+	roundTrips,
+	sendJson,
+	sql,
+	withEnv,
+} from "../../support/api";
 import { samplePerson } from "../../support/sample-person";
 
 // Fresh for a second, then served stale for a minute while a refresh runs; no stale-if-error.
@@ -84,6 +92,22 @@ describe("stale-while-revalidate", () => {
 		expect((await roundTrips()) - before).toBe(1);
 		// The refresh took its lock and gave it back.
 		expect(await caches.default.match(lock)).toBeUndefined();
+	});
+
+	it("answers a stale entry to an address over its read budget, and refreshes it all the same", async () => {
+		const { uuid } = await changedBehindTheCache();
+		const from = { "CF-Connecting-IP": randomAddress() };
+		let status = 200;
+		for (let i = 0; i < 100 && status !== 429; i++)
+			status = (await read("/people/nobody", { headers: from })).status;
+		expect(status).toBe(429);
+		await pastFreshness();
+		const stale = await read(`/people/${uuid}`, { headers: from });
+		expect([stale.status, ((await stale.json()) as { fare: number }).fare]).toEqual([200, 10]);
+		await backgroundWork();
+		expect(((await (await read(`/people/${uuid}`, { headers: from })).json()) as { fare: number }).fare).toBe(
+			20,
+		);
 	});
 
 	it("refreshes with the request's representation, never with its conditions or origin", async () => {

@@ -2,6 +2,8 @@ import { env } from "cloudflare:workers";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import { edgeCache } from "../../../src/lib/edge-cache";
+import { writtenKey } from "../../../src/lib/edge-cache/keys";
+import { writtenSince } from "../../../src/lib/edge-cache/writes";
 import type { AppBindings } from "../../../src/lib/types";
 import { personRecords } from "../../../src/routes/people/people.index";
 import { api, ORIGIN, sendJson } from "../../support/api";
@@ -70,5 +72,31 @@ describe("what a write leaves in its location's cache", () => {
 		expect(await kept.json()).toEqual({ version: "10" });
 		await write(11);
 		expect((await app.fetch(new Request(`${ORIGIN}/people/${uuid}`), env)).headers.get("ETag")).toBe('"p11"');
+	});
+});
+
+describe("a read that raced a write to the same record at its location", () => {
+	const answerShowing = (bookmark: string) => new Response("{}", { headers: { Bookmark: bookmark } });
+
+	it("finds the write's mark, and knows whether its answer shows the write", async () => {
+		const created = await sendJson("POST", "/people", samplePerson());
+		const { uuid } = (await created.json()) as { uuid: string };
+		const record = `/people/${uuid}`;
+		expect(await caches.default.match(writtenKey(record))).toBeUndefined();
+		expect(await writtenSince(caches.default, record, answerShowing("1"))).toBe(false);
+		const patched = await sendJson("PATCH", record, { age: 5 });
+		const mark = await caches.default.match(writtenKey(record));
+		expect(mark?.headers.get("Bookmark")).toBe(patched.headers.get("Bookmark"));
+		// An answer from before the write (the POST's state) hides it; the write's own does not.
+		expect(
+			await writtenSince(caches.default, record, answerShowing(created.headers.get("Bookmark") ?? "")),
+		).toBe(true);
+		expect(
+			await writtenSince(caches.default, record, answerShowing(patched.headers.get("Bookmark") ?? "")),
+		).toBe(false);
+		const later = await sendJson("POST", "/people", samplePerson());
+		expect(
+			await writtenSince(caches.default, record, answerShowing(later.headers.get("Bookmark") ?? "")),
+		).toBe(false);
 	});
 });
