@@ -3,7 +3,8 @@
 // PostgreSQL (a scratch database behind a TCP proxy that can cut the database path):
 //   A. mixed load, 80 % reads / 20 % writes: no 5xx, every acknowledged write readable;
 //   B. the same load with the database path cut for a while: 503s within seconds, no
-//      hangs, recovery on its own, no acknowledged write lost;
+//      hangs, reads of what was read before answered from the cache, recovery on its own,
+//      no acknowledged write lost;
 //   C. generated bad requests (fast-check): no 5xx.
 // Prints its figures and exits 1 when a check fails.
 import fc from "fast-check";
@@ -13,7 +14,7 @@ import { CliError, commandFlags, runCommand, wholeNumberFlag } from "../lib/cli"
 import { freePort } from "../lib/ports";
 import { badRequest } from "../load-test/bad-requests";
 import { missing, mixedLoad } from "../load-test/mixed-load";
-import { Checks, count, type Outcome, report, summarise } from "../load-test/report";
+import { Checks, count, type Outcome, readsOfHeldPaths, report, summarise } from "../load-test/report";
 import { sendBadRequests } from "../load-test/send-bad-requests";
 import { startTcpProxy } from "../load-test/tcp-proxy";
 import { startLocalStack } from "../local-stack";
@@ -80,6 +81,11 @@ runCommand("test:load", async () => {
 		check(
 			during.every((o) => o.status < 500 || o.status === 503),
 			`B: during the cut, only 503s: ${count(during, (o) => o.status === 503)} of ${during.length} requests`,
+		);
+		const held = readsOfHeldPaths(faulty.outcomes, { from: cutAt + GRACE_MS, to: restoreAt });
+		check(
+			held.every((o) => o.status === 200),
+			`B: reads during the cut of URLs answered before it are answered (stale-if-error): ${count(held, (o) => o.status === 200)} of ${held.length}`,
 		);
 		const slowest = Math.max(0, ...during.map((o) => o.ms));
 		check(slowest < 6_000, `B: nothing hangs: slowest answer during the cut ${slowest} ms`);

@@ -9,6 +9,7 @@ import type { TcpProxy } from "./tcp-proxy";
 interface LoadContext {
 	sent: number;
 	uuid: string;
+	path: string;
 }
 
 export interface Fault {
@@ -33,17 +34,20 @@ export async function mixedLoad(
 	const acked: string[] = [];
 	const started = Date.now();
 	const pick = () => uuids[Math.floor(Math.random() * uuids.length)];
-	const record = (status: number, context: LoadContext) => {
+	const record = (status: number, context: LoadContext, read?: string) => {
 		const now = Date.now();
-		outcomes.push({ at: now - started, status, ms: now - context.sent });
+		outcomes.push({ at: now - started, status, ms: now - context.sent, read });
 	};
 	const timed = (path: () => string): autocannon.Request => ({
 		method: "GET",
 		setupRequest: (request, context) => {
-			(context as LoadContext).sent = Date.now();
-			return { ...request, path: path() };
+			const load = context as LoadContext;
+			load.sent = Date.now();
+			load.path = path();
+			return { ...request, path: load.path };
 		},
-		onResponse: (status, _body, context) => record(status, context as LoadContext),
+		onResponse: (status, _body, context) =>
+			record(status, context as LoadContext, (context as LoadContext).path),
 	});
 	let written = 0;
 	const requests: autocannon.Request[] = [

@@ -1,8 +1,9 @@
-/** One answer under load: when it came (ms since the phase started), its status, how long it took. */
+/** One answer under load: when it came (ms since the phase started), its status, how long it took, and the path of a read. */
 export interface Outcome {
 	at: number;
 	status: number;
 	ms: number;
+	read?: string;
 }
 
 /** The checks of a run: each printed as it is made, the failed ones kept for the exit code. */
@@ -36,4 +37,20 @@ export function report(title: string, outcomes: Outcome[], seconds: number): voi
 	console.log(
 		`${title}: ${outcomes.length} requests, ${Math.round(outcomes.length / seconds)} req/s, p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms; ${summarise(outcomes.map((o) => o.status))}`,
 	);
+}
+
+/**
+ * The reads in `window` of paths the location still held an answer for when it began: read
+ * (200) before it, and for a list, read after the last write acknowledged before it (a
+ * write retires its location's lists; a person's answer is replaced by the write itself).
+ */
+export function readsOfHeldPaths(outcomes: Outcome[], window: { from: number; to: number }): Outcome[] {
+	const before = outcomes.filter((o) => o.at < window.from);
+	const lastWrite = Math.max(-Infinity, ...before.filter((o) => !o.read && o.status < 300).map((o) => o.at));
+	const held = new Set(
+		before
+			.filter((o) => o.read && o.status === 200 && (o.read.includes("?") ? o.at - o.ms > lastWrite : true))
+			.map((o) => o.read),
+	);
+	return outcomes.filter((o) => o.at >= window.from && o.at <= window.to && o.read && held.has(o.read));
 }

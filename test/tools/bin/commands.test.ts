@@ -21,6 +21,7 @@ describe("the npm scripts' command lines", () => {
 		["migrate", /^usage: DATABASE_URL=postgres:\/\/… npm run db:migrate/],
 		["dev", /^usage: npm run dev /],
 		["bench-api", /^usage: npm run bench:api \[-- --duration S/],
+		["bench-geo", /^usage: npm run bench:geo \[-- --rtt 5,80,230 /],
 		["bench-scale", /^usage: npm run bench:scale /],
 		["bench-load", /^usage: npm run bench:load /],
 		["test-load", /^usage: npm run test:load /],

@@ -1,9 +1,26 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { Checks, count, report, summarise } from "../../../src/tools/load-test/report";
+import { Checks, count, readsOfHeldPaths, report, summarise } from "../../../src/tools/load-test/report";
 
 afterEach(() => vi.restoreAllMocks());
 
 describe("test:load's report", () => {
+	it("finds the reads in a window of paths whose answers the location still held", () => {
+		const outcomes = [
+			{ at: 100, ms: 5, status: 200, read: "/people/a" },
+			{ at: 110, ms: 5, status: 200, read: "/people?limit=2" },
+			{ at: 200, ms: 9, status: 201 },
+			{ at: 300, ms: 5, status: 200, read: "/people?limit=3" },
+			{ at: 310, ms: 5, status: 404, read: "/people/b" },
+			// In the window: a held person, a list retired by the write, a held list, a path never read.
+			{ at: 1000, ms: 5, status: 200, read: "/people/a" },
+			{ at: 1001, ms: 5, status: 503, read: "/people?limit=2" },
+			{ at: 1002, ms: 5, status: 200, read: "/people?limit=3" },
+			{ at: 1003, ms: 5, status: 503, read: "/people/b" },
+			{ at: 5000, ms: 5, status: 200, read: "/people/a" },
+		];
+		expect(readsOfHeldPaths(outcomes, { from: 900, to: 2000 }).map((o) => o.at)).toEqual([1000, 1002]);
+	});
+
 	it("counts statuses in order, naming dropped connections", () => {
 		expect(summarise([503, 200, 0, 200, 201])).toBe("no answer×1 200×2 201×1 503×1");
 		expect(count([1, 5, 7], (n) => n > 4)).toBe(2);
