@@ -18,7 +18,7 @@ import { otherCheckout, ROOT, shortCommit } from "../lib/checkout";
 import { commandFlags, runCommand, wholeNumberFlag } from "../lib/cli";
 import { withNeonClient } from "../lib/neon-driver";
 import { freePort } from "../lib/ports";
-import { bundleForProduction } from "../lib/wrangler";
+import { bundleForProduction, productionVars } from "../lib/wrangler";
 import { loadPassengers } from "../load/load-passengers";
 import { migrateDatabase } from "../migrate";
 import { startNeonEndpoint } from "../neon-endpoint/server";
@@ -63,23 +63,19 @@ runCommand("bench:api", async () => {
 	await migrateDatabase(database.url);
 	await withNeonClient(database.url, (client) => loadPassengers(client, "data/titanic.csv"));
 	const endpoint = await startNeonEndpoint({ databaseUrl: database.url, maxConnections: 20 });
-	// Production's settings (wrangler.toml [env.production]), with the token writes need.
-	const vars = {
-		APP_ENV: "production",
-		LOG_LEVEL: "info",
-		CORS_ORIGINS: "*",
-		CACHE_CONTROL: "public, no-cache",
-		CACHE_TTL_SECONDS: "60",
-		NEON_HTTP_ENDPOINT: endpoint.httpUrl,
-		DATABASE_URL: database.url,
-		API_TOKEN,
-	};
 	const builds: Build[] = [];
 	try {
 		for (const [i, checkout] of [ROOT, ...(against ? [against] : [])].entries()) {
 			const dir = join(folder, String(i));
 			mkdirSync(dir);
 			const bundle = bundleForProduction(join(dir, "bundle"), checkout);
+			// Each checkout's production settings (its wrangler.toml), with the token writes need.
+			const vars = {
+				...(await productionVars(checkout)),
+				NEON_HTTP_ENDPOINT: endpoint.httpUrl,
+				DATABASE_URL: database.url,
+				API_TOKEN,
+			};
 			const ports: [number, number] = [await freePort(), await freePort()];
 			const workerd = await startPlainWorkerd({ bundle, folder: dir, ports, vars, checkout });
 			const name = `${i === 0 ? "this checkout" : checkout} (${shortCommit(checkout)})`;

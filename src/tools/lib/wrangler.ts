@@ -15,6 +15,19 @@ function wranglerOf(checkout: string): string {
 export const WRANGLER_OFFLINE_ENV = { WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
 
 /**
+ * The [vars] a checkout's wrangler.toml gives production, read by wrangler itself: the
+ * benchmarks run the worker with production's settings, never a copy of them.
+ */
+export async function productionVars(checkout = ROOT): Promise<Record<string, string>> {
+	const { unstable_readConfig } = await import("wrangler");
+	const config = unstable_readConfig(
+		{ config: join(checkout, "wrangler.toml"), env: "production" },
+		{ hideWarnings: true },
+	);
+	return Object.fromEntries(Object.entries(config.vars).map(([name, value]) => [name, String(value)]));
+}
+
+/**
  * Bundles the worker exactly as `wrangler deploy --env production` would, offline
  * (--dry-run --minify), into `outDir`; returns the bundle's path. `checkout` may name
  * another checkout (its dependencies installed): its own wrangler bundles its own worker.

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type Locations, startLocations } from "../../../src/tools/bench/locations";
-import { bundleForProduction } from "../../../src/tools/lib/wrangler";
+import { bundleForProduction, productionVars } from "../../../src/tools/lib/wrangler";
 import { samplePerson } from "../../support/sample-person";
 
 const TOKEN = "locations-test-token";
@@ -19,13 +19,8 @@ beforeAll(async () => {
 		rttsMs: [0, 30],
 		endpoint: inject("neonHttpEndpoint"),
 		vars: {
-			APP_ENV: "production",
+			...(await productionVars()),
 			LOG_LEVEL: "warn",
-			CORS_ORIGINS: "*",
-			CACHE_CONTROL: "public, no-cache",
-			CACHE_TTL_SECONDS: "60",
-			CACHE_STALE_SECONDS: "600",
-			CACHE_STALE_IF_ERROR_SECONDS: "86400",
 			DATABASE_URL: inject("databaseUrl"),
 			API_TOKEN: TOKEN,
 		},
@@ -73,7 +68,7 @@ describe("two locations, each with a read cache of its own", () => {
 		// Without the bookmark the other location answers what it stored: correct, only older.
 		const unaware = await call(1, path);
 		expect(unaware.json.fare).toBe(10);
-		expect(unaware.cacheStatus).toMatch(/^titanic-people-api; hit; ttl=(59|60)$/);
+		expect(unaware.cacheStatus).toMatch(/^titanic-people-api; hit; ttl=\d+$/);
 
 		const mine = await call(1, path, { bookmark: patched.bookmark });
 		expect(mine.json.fare).toBe(99);
