@@ -102,19 +102,6 @@ export class Recording {
 				: this.#why(cacheStatus, before, sent, Boolean(held)),
 			staleAge: STALE.test(cacheStatus) ? Number(headers.get("Age") ?? 0) : undefined,
 		};
-		console.error(
-			"DEBUG",
-			Math.round(record.at),
-			location,
-			record.waited,
-			url,
-			status,
-			cacheStatus,
-			headers.get("age"),
-			Math.round(record.ms),
-			before && Math.round(sent - before.done),
-			Math.round(performance.now() - (this.#lastWrite[location] ?? 0)),
-		);
 		const served = SERVED_BY_CACHE.test(cacheStatus);
 		const stored = served ? done - 1000 * Number(headers.get("Age") ?? 0) : done;
 		if (status === 200) this.#answered[location]?.set(url, { sent, done, stored });
