@@ -123,7 +123,7 @@ async function startEmbedded(dataDir: string | undefined) {
 async function seedWhenEmpty(databaseUrl: string, csv: string, log: (line: string) => void): Promise<void> {
 	if (!existsSync(csv)) {
 		log(
-			`${csv} not found, so the API starts with no passengers: put the public titanic.csv there (where to get it: README, "Quick start") and start again`,
+			`${csv} not found, so the API starts with no passengers: it comes with the repository (git checkout -- ${csv}); start again`,
 		);
 		return;
 	}
