@@ -105,6 +105,13 @@ async function roamer(traffic: Traffic, home: number, withBookmark: boolean, see
 				(home + 1 + Math.floor(random() * (traffic.locations.length - 1))) % traffic.locations.length;
 			const headers = withBookmark ? { bookmark } : undefined;
 			const answer = await send(traffic, elsewhere, url, { headers });
+			traffic.recording.read(
+				elsewhere,
+				url,
+				answer.sent,
+				answer.status,
+				answer.response?.headers ?? new Headers(),
+			);
 			if (answer.status >= 500 || answer.status === 0) seen.refused++;
 			if (answer.status !== 200) continue;
 			keep(answer);

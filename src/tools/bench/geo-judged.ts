@@ -31,8 +31,7 @@ function median(reads: ReadRecord[]): number {
 
 function report(title: string, outcome: Outcome, rttsMs: number[]): void {
 	const { reads, writes } = outcome.recording;
-	const roamingReads = outcome.roaming.reduce((sum, client) => sum + client.reads + client.refused, 0);
-	const share = ((100 * writes.length) / (reads.length + roamingReads + writes.length || 1)).toFixed(1);
+	const share = ((100 * writes.length) / (reads.length + writes.length || 1)).toFixed(1);
 	console.log(`\n#### ${title}\n\nwrites: ${share} % of requests (${writeStatuses(writes)})\n`);
 	console.log(readsTable(rttsMs, outcome.judged));
 	console.log();

@@ -11,7 +11,7 @@ function percentile(sorted: number[], q: number): number {
 const ms = (value: number) => value.toFixed(1);
 const share = (part: number, whole: number) => (whole ? `${((100 * part) / whole).toFixed(1)} %` : "–");
 
-/** One row per location of the everyday readers' reads. */
+/** One row per location of the reads made there (the everyday readers' and the roaming clients'). */
 export function readsTable(rttsMs: number[], reads: ReadRecord[]): string {
 	const header = [
 		"location (round trip to the database)",
