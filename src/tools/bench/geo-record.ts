@@ -34,6 +34,16 @@ export interface WriteRecord {
 	created?: string;
 }
 
+/** A read that failed though its location held an answer it could have served (a bookmark newer than any may fail). */
+export function failedThoughHeld(read: ReadRecord): boolean {
+	return (
+		read.known &&
+		read.status !== 200 &&
+		read.status !== 404 &&
+		read.waited !== "bookmark newer than the entry"
+	);
+}
+
 // Cache-Status of an answer served without waiting: fresh, or stale with a refresh behind it.
 const SERVED_BY_CACHE = /; hit(;|$)/;
 const STALE = /detail=(stale-while-revalidate|stale-if-error|database-deadline)/;

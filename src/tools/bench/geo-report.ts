@@ -1,5 +1,5 @@
 import type { Roaming } from "./geo-clients";
-import { type ReadRecord, WAIT_KINDS, type WriteRecord } from "./geo-record";
+import { failedThoughHeld, type ReadRecord, WAIT_KINDS, type WriteRecord } from "./geo-record";
 
 // bench:geo's tables: per location, how fast reads were, which waited for the database and
 // why, what was served stale, what failed, and whether roaming clients saw their own writes.
@@ -23,7 +23,7 @@ export function readsTable(rttsMs: number[], reads: ReadRecord[]): string {
 		...WAIT_KINDS,
 		"stale answers",
 		"oldest stale answer (Age, s)",
-		"failed reads (of URLs answered before)",
+		"failed reads (of URLs held)",
 	];
 	const rows = rttsMs.map((rtt, location) => {
 		const here = reads.filter((read) => read.location === location);
@@ -41,7 +41,7 @@ export function readsTable(rttsMs: number[], reads: ReadRecord[]): string {
 			...WAIT_KINDS.map((kind) => String(waited.filter((read) => read.waited === kind).length)),
 			String(stale.length),
 			stale.length ? String(Math.max(...stale)) : "–",
-			`${failed.length} (${failed.filter((read) => read.known).length})`,
+			`${failed.length} (${failed.filter(failedThoughHeld).length})`,
 		];
 	});
 	return markdown(header, rows);
