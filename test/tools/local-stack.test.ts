@@ -90,7 +90,7 @@ describe("the local stack behind npm run dev", () => {
 			).toEqual([]);
 			// Without the CSV: an empty API that says where the data comes from, in the log and the page.
 			expect(
-				lines.some((line) => line.includes("data/no-such.csv not found") && line.includes("titanic.csv")),
+				lines.some((line) => line.includes("data/no-such.csv not found") && line.includes("git checkout")),
 			).toBe(true);
 			expect(await peopleCount(stack.apiUrl)).toBe(0);
 			const page = await fetch(`${stack.apiUrl}/people`, { headers: { Accept: "text/html" } });
