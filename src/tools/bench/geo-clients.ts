@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Person } from "../../db/person.schemas";
 import type { Recording } from "./geo-record";
-import { isList, LIST_URLS, seeded, zipf } from "./geo-urls";
-import { syntheticPerson } from "./synthetic-passengers";
+import { isList, LIST_URLS, zipf } from "./geo-urls";
+import { seeded, syntheticPerson } from "./synthetic-passengers";
 
 // bench:geo's clients: everyday readers at each location, and roaming clients that write at
 // home and read their own writes back elsewhere, with their bookmark or without.

@@ -1,17 +1,6 @@
 // What bench:geo's clients ask for: a catalogue of people and list URLs, and a popularity
 // that follows Zipf's law (a few URLs are read all the time, a long tail now and then).
 
-/** A deterministic generator (mulberry32), so every run asks for the same things. */
-export function seeded(seed: number): () => number {
-	let state = seed;
-	return () => {
-		state = (state + 0x6d2b79f5) | 0;
-		let t = Math.imul(state ^ (state >>> 15), 1 | state);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-	};
-}
-
 /** Picks an index below `n` with probability proportional to 1 / (rank + 1)^exponent. */
 export function zipf(n: number, exponent = 1.1): (random: () => number) => number {
 	const cumulative: number[] = [];

@@ -29,8 +29,8 @@ const FIRST_NAMES = [
 const SYLLABLES = [..."bcdfghjklmnprstvwz"].flatMap((c) => [..."aeiou"].map((v) => c + v));
 const SURNAMES = 100_000;
 
-/** A small deterministic generator (mulberry32), so every run makes the same file. */
-function random(seed: number): () => number {
+/** A small deterministic generator (mulberry32), so every run makes the same file (and asks the same things). */
+export function seeded(seed: number): () => number {
 	let state = seed;
 	return () => {
 		state = (state + 0x6d2b79f5) | 0;
@@ -82,7 +82,7 @@ export interface SyntheticFile {
  * fractional ages, whole and fractional fares, and surnames of skewed frequency.
  */
 export async function writeSyntheticCsv(path: string, count: number, seed = 1912): Promise<SyntheticFile> {
-	const next = random(seed);
+	const next = seeded(seed);
 	const surnameCounts = new Map<number, number>();
 	const out = createWriteStream(path);
 	const write = (text: string) =>

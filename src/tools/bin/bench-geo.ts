@@ -6,22 +6,21 @@
 // Scenarios: steady state, the first requests after the database slept, a database outage;
 // then all three again with stale serving switched off. Prints a table per scenario and
 // the checks; exits 1 if a check fails with stale serving on.
+
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { judgedScenarios } from "../bench/geo-judged";
 import { warmUp } from "../bench/geo-scenarios";
 import { startLocations } from "../bench/locations";
-import { benchAdminUrl } from "../bench/shared";
 import { CliError, commandFlags, runCommand, wholeNumberFlag } from "../lib/cli";
 import { withNeonClient } from "../lib/neon-driver";
 import { bundleForProduction, productionVars } from "../lib/wrangler";
 import { loadPassengers } from "../load/load-passengers";
+import { cuttableDatabase } from "../load-test/cuttable-database";
 import { Checks } from "../load-test/report";
-import { startTcpProxy } from "../load-test/tcp-proxy";
 import { migrateDatabase } from "../migrate";
 import { startNeonEndpoint } from "../neon-endpoint/server";
-import { createScratchDatabase } from "../scratch-database";
 
 const usage =
 	"npm run bench:geo [-- --rtt 5,80,230 --seconds S --outage-seconds S --clients N --think-ms MS]";
@@ -61,13 +60,9 @@ runCommand(
 	"bench:geo",
 	async () => {
 		const folder = mkdtempSync(join(tmpdir(), "titanic-bench-geo-"));
-		const database = await createScratchDatabase(benchAdminUrl(), "titanic_geo");
-		const target = new URL(database.url);
-		const cut = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
-		const viaCut = new URL(database.url);
-		viaCut.port = String(cut.port);
+		const { database, proxy: cut, urlViaProxy: viaCut } = await cuttableDatabase("titanic_geo");
 		const endpoint = await startNeonEndpoint({
-			databaseUrl: viaCut.toString(),
+			databaseUrl: viaCut,
 			maxConnections: 20,
 			coldStart: { suspendAfterMs: SUSPEND_AFTER_MS, wakeMs: WAKE_MS },
 		});
@@ -87,7 +82,7 @@ runCommand(
 					CACHE_STALE_IF_ERROR_SECONDS: mode.staleServing
 						? fasterClock(production.CACHE_STALE_IF_ERROR_SECONDS)
 						: "0",
-					DATABASE_URL: viaCut.toString(),
+					DATABASE_URL: viaCut,
 					API_TOKEN: TOKEN,
 				};
 				const locations = await startLocations({

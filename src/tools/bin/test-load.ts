@@ -7,18 +7,17 @@
 //      no acknowledged write lost;
 //   C. generated bad requests (fast-check): no 5xx.
 // Prints its figures and exits 1 when a check fails.
+
 import fc from "fast-check";
 import type { Person } from "../../db/person.schemas";
-import { benchAdminUrl } from "../bench/shared";
 import { CliError, commandFlags, runCommand, wholeNumberFlag } from "../lib/cli";
 import { freePort } from "../lib/ports";
 import { badRequest } from "../load-test/bad-requests";
+import { cuttableDatabase } from "../load-test/cuttable-database";
 import { missing, mixedLoad } from "../load-test/mixed-load";
 import { Checks, count, type Outcome, readsOfHeldPaths, report, summarise } from "../load-test/report";
 import { sendBadRequests } from "../load-test/send-bad-requests";
-import { startTcpProxy } from "../load-test/tcp-proxy";
 import { startLocalStack } from "../local-stack";
-import { createScratchDatabase } from "../scratch-database";
 
 const { duration, faultSeconds, badRequests, connections } = commandFlags(
 	"test:load",
@@ -40,13 +39,9 @@ const { duration, faultSeconds, badRequests, connections } = commandFlags(
 const GRACE_MS = 2_000;
 
 runCommand("test:load", async () => {
-	const database = await createScratchDatabase(benchAdminUrl(), "titanic_load");
-	const target = new URL(database.url);
-	const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
-	const viaProxy = new URL(database.url);
-	viaProxy.port = String(proxy.port);
+	const { database, proxy, urlViaProxy } = await cuttableDatabase("titanic_load");
 	const stack = await startLocalStack({
-		databaseUrl: viaProxy.toString(),
+		databaseUrl: urlViaProxy,
 		seedCsv: "data/titanic.csv",
 		port: await freePort(),
 	});

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Recording } from "../../../src/tools/bench/geo-record";
 import { readsTable } from "../../../src/tools/bench/geo-report";
-import { seeded, zipf } from "../../../src/tools/bench/geo-urls";
+import { zipf } from "../../../src/tools/bench/geo-urls";
+import { seeded } from "../../../src/tools/bench/synthetic-passengers";
 
 const answer = (cacheStatus: string, age?: number) =>
 	new Headers({ "Cache-Status": cacheStatus, ...(age === undefined ? {} : { Age: String(age) }) });
