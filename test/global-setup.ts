@@ -3,8 +3,12 @@ import { migrateDatabase } from "../src/tools/migrate";
 import { startNeonEndpoint } from "../src/tools/neon-endpoint/server";
 import { createScratchDatabase } from "../src/tools/scratch-database";
 
-/** How long the sleepy endpoint's compute takes to wake: past the worker's read deadline, within its query timeout. */
-export const SLEEPY_WAKE_MS = 2_500;
+/**
+ * How long the sleepy endpoint's compute takes to wake: longer than Neon's few hundred
+ * milliseconds, to show the worker's deadlines against it: past the 1 s read deadline of a
+ * read with a stored answer, within /readyz's 2 s and the 5 s query timeout.
+ */
+export const SLEEPY_WAKE_MS = 1_500;
 
 /**
  * Runs in Node before a project's tests: a fresh migrated database and a local Neon
@@ -29,6 +33,7 @@ export default async function setup(project: TestProject) {
 	project.provide("neonHttpEndpoint", endpoint.httpUrl);
 	project.provide("neonWebSocketHost", endpoint.webSocketHost);
 	project.provide("sleepyNeonHttpEndpoint", sleepy.httpUrl);
+	project.provide("embeddedDatabase", !process.env.TEST_DATABASE_URL);
 	return async () => {
 		await sleepy.close();
 		await endpoint.close();

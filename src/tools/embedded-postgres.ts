@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { asNeonTakesIt } from "./lib/local-url";
 
 export interface EmbeddedPostgres {
 	url: string;
@@ -37,7 +38,7 @@ export async function startEmbeddedPostgres(
 	}
 	const port = Number(server.getServerConn().split(":").pop());
 	return {
-		url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+		url: asNeonTakesIt(`postgres://postgres@127.0.0.1:${port}/postgres`),
 		async stop() {
 			await server.stop();
 			await db.close();

@@ -4,10 +4,12 @@ import { join } from "node:path";
 import { buildAssets } from "./build-assets";
 import { EMBEDDED_MAX_CONNECTIONS, startEmbeddedPostgres } from "./embedded-postgres";
 import { CliError, describeError, EXIT } from "./lib/cli";
+import { asNeonTakesIt } from "./lib/local-url";
 import { withNeonClient } from "./lib/neon-driver";
 import { assertPortFree } from "./lib/ports";
 import { loadPassengers } from "./load/load-passengers";
 import { migrateDatabase } from "./migrate";
+import type { ColdStart } from "./neon-endpoint/compute";
 import { startNeonEndpoint } from "./neon-endpoint/server";
 import { startWrangler, waitUntilServing, wranglerFailed, writeEnvFile } from "./wrangler-dev";
 
@@ -16,6 +18,8 @@ export interface LocalStackOptions {
 	databaseUrl?: string;
 	/** Where the embedded PGlite keeps its data; without it, memory only. */
 	dataDir?: string;
+	/** Neon's scale to zero, played by the local endpoint; without it, the database never sleeps. */
+	coldStart?: ColdStart;
 	/** Loaded once, when the passengers table is empty. */
 	seedCsv?: string;
 	port: number;
@@ -52,17 +56,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 	try {
 		const embedded = options.databaseUrl ? undefined : await startEmbedded(options.dataDir);
 		if (embedded) stops.push(embedded.stop);
-		const databaseUrl = options.databaseUrl ?? embedded?.url ?? "";
+		const givenUrl = options.databaseUrl ?? embedded?.url ?? "";
+		const databaseUrl = asNeonTakesIt(givenUrl);
 		await migrateDatabase(databaseUrl).catch((error) => {
-			throw new CliError(
-				`cannot migrate ${new URL(databaseUrl).host}: ${describeError(error)}`,
-				EXIT.database,
-			);
+			throw new CliError(`cannot migrate ${new URL(givenUrl).host}: ${describeError(error)}`, EXIT.database);
 		});
 		if (options.seedCsv) await seedWhenEmpty(databaseUrl, options.seedCsv, log);
 		const endpoint = await startNeonEndpoint({
 			databaseUrl,
 			maxConnections: embedded ? EMBEDDED_MAX_CONNECTIONS : 20,
+			coldStart: options.coldStart,
 		});
 		stops.push(endpoint.close);
 		log(

@@ -1,5 +1,6 @@
 import pg from "pg";
 import { EMBEDDED_MAX_CONNECTIONS, startEmbeddedPostgres } from "./embedded-postgres";
+import { asNeonTakesIt } from "./lib/local-url";
 
 export interface ScratchDatabase {
 	url: string;
@@ -26,7 +27,7 @@ export async function createScratchDatabase(
 	const url = new URL(adminUrl);
 	url.pathname = `/${name}`;
 	return {
-		url: url.toString(),
+		url: asNeonTakesIt(url.toString()),
 		maxConnections: 20,
 		drop: () => withAdmin(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
 	};

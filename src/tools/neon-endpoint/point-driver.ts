@@ -2,13 +2,13 @@ import type { neonConfig } from "@neondatabase/serverless";
 
 /**
  * Points the Neon driver's WebSocket client (`Client`, `Pool`) at a local endpoint
- * (`host:port/secret`) instead of Neon: plain ws, no pipelining, since the endpoint speaks plain
- * Postgres behind the tunnel. No Node dependencies, so tests inside workerd use it too.
+ * (`host:port/secret`) instead of Neon: plain ws, no TLS inside it. The handshake stays the
+ * driver's default (the password sent right after the StartupMessage), as against Neon. No
+ * Node dependencies, so tests inside workerd use it too.
  */
 export function pointDriverAtLocalEndpoint(config: typeof neonConfig, webSocketHost: string): void {
 	config.wsProxy = (host, port) => `${webSocketHost}/v2?address=${host}:${port}`;
 	config.useSecureWebSocket = false;
-	config.pipelineConnect = false;
 	config.pipelineTLS = false;
 }
 

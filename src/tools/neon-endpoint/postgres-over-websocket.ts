@@ -5,10 +5,7 @@ import type { WebSocket } from "ws";
 // then waits for the socket to close without closing it itself, so the tunnel must.
 const TERMINATE = Buffer.from([0x58, 0, 0, 0, 4]);
 
-/**
- * Opens the TCP side first, so that an unreachable Postgres refuses the WebSocket
- * upgrade (the driver then fails at once) instead of opening a tunnel to nowhere.
- */
+/** Opens the TCP side of a tunnel to Postgres; rejects when Postgres cannot be reached. */
 export function connectPostgres(address: { host: string; port: number }): Promise<Socket> {
 	return new Promise((resolve, reject) => {
 		const tcp = connect(address.port, address.host);

@@ -31,6 +31,46 @@ export class PostgresPools {
 		return pool;
 	}
 
+	/**
+	 * Cancels what `client` is running, from a connection of its own, as Postgres cancels
+	 * (PGlite, one session for all, cannot: its statement runs to its end).
+	 */
+	async cancel(connectionString: string, client: pg.PoolClient): Promise<void> {
+		const canceller = new pg.Client({ connectionString, connectionTimeoutMillis: 2_000 });
+		canceller.on("error", () => {});
+		try {
+			await canceller.connect();
+			await canceller.query("SELECT pg_cancel_backend($1)", [
+				(client as unknown as { processID: number }).processID,
+			]);
+		} catch {
+			// Nothing to cancel, or no way to: the connection is discarded all the same.
+		} finally {
+			await canceller.end().catch(() => {});
+		}
+	}
+
+	/**
+	 * Leaves a connection as a new one would be before it serves the next request, as Neon
+	 * does: no open transaction, no session settings, temporary tables or prepared
+	 * statements. False when that fails: the connection is then discarded.
+	 */
+	async reset(client: pg.PoolClient): Promise<boolean> {
+		try {
+			await client.query("DISCARD ALL");
+			return true;
+		} catch {
+			// DISCARD ALL cannot run in a transaction: one was left open.
+			return client
+				.query("ROLLBACK")
+				.then(() => client.query("DISCARD ALL"))
+				.then(
+					() => true,
+					() => false,
+				);
+		}
+	}
+
 	async end(): Promise<void> {
 		await Promise.all([...this.#pools.values()].map((pool) => pool.end()));
 		this.#pools.clear();

@@ -1,11 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
-import { authorisedPath, newSecret, sameTarget, startupTarget, targetOf } from "./access";
+import { authorisedPath, newSecret, sameTarget, targetOf } from "./access";
 import { type ColdStart, Compute } from "./compute";
+import { passwordMatches, refusal, wrongPassword } from "./credentials";
 import { connectPostgres, tunnelPostgresOverWebSocket } from "./postgres-over-websocket";
 import { PostgresPools } from "./postgres-pools";
 import { answerSqlOverHttp, type Query } from "./sql-over-http";
+import { fatal, readHandshake } from "./websocket-auth";
 
 // How many of the latest HTTP round trips GET /queries shows, each as its list of
 // statements with their parameters (benchmarks and plan tests EXPLAIN them).
@@ -82,16 +84,30 @@ export async function startNeonEndpoint(options: NeonEndpointOptions): Promise<N
 			return reply(res, 404, { message: "not found: POST sql, GET stats, GET queries or WebSocket v2" });
 		}
 		const connectionString = req.headers["neon-connection-string"];
-		if (typeof connectionString === "string" && !sameTarget(targetOf(connectionString), target)) {
+		const refused = refusal(
+			typeof connectionString === "string" ? connectionString : undefined,
+			req.headers.authorization,
+		);
+		if (refused !== undefined) return reply(res, 400, { message: refused, code: "" });
+		const asked = new URL(connectionString as string);
+		if (!sameTarget(targetOf(asked.href), target)) {
 			return reply(res, 403, { message: "this endpoint serves one database only" });
+		}
+		if (!passwordMatches(options.databaseUrl, decodeURIComponent(asked.password))) {
+			return reply(res, 400, { message: wrongPassword(decodeURIComponent(asked.username)), code: "" });
 		}
 		const body = await readBody(req);
 		if (body === undefined)
 			return reply(res, 413, { message: `bodies are limited to ${MAX_HTTP_BODY_BYTES} bytes` });
 		roundTrips++;
+		// The client may give up (its fetch times out): Neon then cancels what it started.
+		const gone = new AbortController();
+		res.on("close", () => {
+			if (!res.writableFinished) gone.abort();
+		});
 		await compute.enter();
 		try {
-			const answer = await answerSqlOverHttp(pools, req.headers, body, logQueries);
+			const answer = await answerSqlOverHttp(pools, req.headers, body, gone.signal, logQueries);
 			reply(res, answer.status, answer.body);
 		} finally {
 			compute.leave();
@@ -104,32 +120,34 @@ export async function startNeonEndpoint(options: NeonEndpointOptions): Promise<N
 			socket.end("HTTP/1.1 404 Not Found\r\n\r\n");
 			return;
 		}
-		// The driver names host:port in the URL; whatever it names, the tunnel goes to this
-		// endpoint's database, and its first message must ask for that database. The compute
-		// stays awake while the tunnel is open.
-		const session = compute
-			.enter()
-			.then(() => connectPostgres({ host: target.host, port: Number(target.port) }));
-		session.then(
-			(tcp) => {
-				tcp.once("close", () => compute.leave());
-				webSockets.handleUpgrade(req, socket, head, (ws) => {
-					ws.once("message", (first: Buffer) => {
-						const asked = startupTarget(first);
-						if (!asked || !sameTarget({ ...target, ...asked }, target)) {
-							tcp.destroy();
-							ws.close(1008, "this endpoint serves one database only");
-							return;
-						}
-						tunnelPostgresOverWebSocket(ws, tcp, first, () => roundTrips++);
-					});
-				});
-			},
-			() => {
-				compute.leave();
-				socket.end("HTTP/1.1 502 Bad Gateway\r\n\r\n");
-			},
-		);
+		webSockets.handleUpgrade(req, socket, head, async (ws) => {
+			const refuse = (code: string, message: string) => {
+				ws.send(fatal(code, message));
+				ws.close();
+			};
+			const handshake = await readHandshake(ws);
+			if (!handshake) return ws.close(1008, "expected a Postgres StartupMessage and a password");
+			// The driver names host:port in the URL; whatever it names, the tunnel goes to this
+			// endpoint's database, and the client must ask for that database.
+			const { user, database, password } = handshake;
+			if (!sameTarget({ ...target, user, database }, target)) {
+				return refuse("3D000", "this endpoint serves one database only");
+			}
+			if (!passwordMatches(options.databaseUrl, password)) return refuse("28P01", wrongPassword(user));
+			// The compute stays awake while the tunnel is open.
+			await compute.enter();
+			connectPostgres({ host: target.host, port: Number(target.port) }).then(
+				(tcp) => {
+					tcp.once("close", () => compute.leave());
+					const first = Buffer.concat([handshake.startup, handshake.takeRest()]);
+					tunnelPostgresOverWebSocket(ws, tcp, first, () => roundTrips++);
+				},
+				() => {
+					compute.leave();
+					refuse("08006", "cannot reach Postgres");
+				},
+			);
+		});
 	});
 
 	await new Promise<void>((resolve, reject) => {

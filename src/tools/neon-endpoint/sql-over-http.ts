@@ -2,9 +2,13 @@ import type { IncomingHttpHeaders } from "node:http";
 import pg from "pg";
 import { type PostgresPools, rawText } from "./postgres-pools";
 
+// One `POST /sql` of the Neon serverless driver's HTTP protocol, answered as Neon's proxy
+// answers it (proxy/src/serverless/sql_over_http.rs in neondatabase/neon).
+
 export interface Query {
 	query: string;
 	params?: unknown[];
+	arrayMode?: boolean;
 }
 
 export interface HttpReply {
@@ -41,26 +45,109 @@ const ISOLATION_LEVELS: Record<string, string> = {
 	Serializable: "SERIALIZABLE",
 };
 
-/** Answers one `POST /sql` of the Neon serverless driver's HTTP protocol. */
+/** Neon's proxy buffers an answer and refuses past this (its default max_response_size_bytes). */
+export const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+
+function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+	const value = headers[name];
+	return Array.isArray(value) ? value[0] : value;
+}
+
+/** An error of the proxy itself: no SQLSTATE, so the driver's NeonDbError has an empty code. */
+export function neonError(status: number, message: string): HttpReply {
+	return { status, body: { message, code: "" } };
+}
+
+/** A batch's BEGIN, as Neon builds it: only what is asked for, READ ONLY and DEFERRABLE only for "true". */
+function transactionStart(headers: IncomingHttpHeaders): string | undefined {
+	const modes: string[] = [];
+	const isolation = header(headers, "neon-batch-isolation-level");
+	if (isolation !== undefined) {
+		const level = ISOLATION_LEVELS[isolation];
+		if (!level) return undefined;
+		modes.push(`ISOLATION LEVEL ${level}`);
+	}
+	if (header(headers, "neon-batch-read-only") === "true") modes.push("READ ONLY");
+	if (header(headers, "neon-batch-deferrable") === "true") modes.push("DEFERRABLE");
+	return `BEGIN ${modes.join(", ")}`;
+}
+
+// Neon uses the extended protocol for every statement: one statement a query, parameters
+// checked, whether any are given or not.
+async function run(client: pg.PoolClient, { query, params = [] }: Query, arrayMode: boolean) {
+	const result = await client.query({
+		text: query,
+		values: params,
+		rowMode: "array",
+		types: rawText,
+		queryMode: "extended",
+	} as pg.QueryConfig);
+	const fields = result.fields.map((f) => ({
+		name: f.name,
+		dataTypeID: f.dataTypeID,
+		tableID: f.tableID,
+		columnID: f.columnID,
+		dataTypeSize: f.dataTypeSize,
+		dataTypeModifier: f.dataTypeModifier,
+		format: f.format,
+	}));
+	const rows = arrayMode
+		? result.rows
+		: result.rows.map((row: unknown[]) => Object.fromEntries(fields.map((f, i) => [f.name, row[i]])));
+	return { command: result.command, rowCount: result.rowCount, rows, fields, rowAsArray: arrayMode };
+}
+
+/** Thrown when the client went away: what ran is rolled back, and the connection discarded. */
+class Abandoned extends Error {}
+
+async function runBatch(
+	client: pg.PoolClient,
+	queries: Query[],
+	begin: string,
+	arrayMode: boolean,
+	signal: AbortSignal,
+) {
+	await client.query(begin);
+	try {
+		const results = [];
+		for (const query of queries) {
+			if (signal.aborted) throw new Abandoned();
+			results.push(await run(client, query, query.arrayMode ?? arrayMode));
+		}
+		if (signal.aborted) throw new Abandoned();
+		await client.query("COMMIT");
+		return results;
+	} catch (error) {
+		await client.query("ROLLBACK").catch(() => {});
+		throw error;
+	}
+}
+
+/**
+ * Answers one request on a pooled connection. `signal` aborts when the client goes away:
+ * then, as on Neon, the running statement is cancelled, a batch is rolled back and the
+ * connection is not used again.
+ */
 export async function answerSqlOverHttp(
 	pools: PostgresPools,
 	headers: IncomingHttpHeaders,
 	body: string,
+	signal: AbortSignal,
 	onQueries: (queries: Query[]) => void = () => {},
 ): Promise<HttpReply> {
-	const connectionString = header(headers, "neon-connection-string");
-	if (!connectionString) return neonError(400, "missing Neon-Connection-String header");
-	let request: { query?: string; params?: unknown[]; queries?: Query[] };
+	const connectionString = header(headers, "neon-connection-string") ?? "";
+	const begin = transactionStart(headers);
+	if (begin === undefined) return neonError(400, "invalid isolation level");
+	let request: { query?: string; params?: unknown[]; arrayMode?: boolean; queries?: Query[] };
 	try {
 		request = JSON.parse(body);
-	} catch {
-		return neonError(400, "request body is not JSON");
+	} catch (error) {
+		return neonError(400, `could not parse the HTTP request body: ${(error as Error).message}`);
 	}
-	onQueries(
-		Array.isArray(request.queries)
-			? request.queries
-			: [{ query: String(request.query), params: request.params }],
-	);
+	const batch = Array.isArray(request.queries) ? request.queries : undefined;
+	onQueries(batch ?? [{ query: String(request.query), params: request.params }]);
+	if (!batch && typeof request.query !== "string")
+		return neonError(400, "could not parse the HTTP request body: missing field `query`");
 	const arrayMode = header(headers, "neon-array-mode") === "true";
 	let client: pg.PoolClient;
 	try {
@@ -78,81 +165,32 @@ export async function answerSqlOverHttp(
 		broken = true;
 	};
 	client.on("error", onLost);
+	const cancel = () => void pools.cancel(connectionString, client);
+	signal.addEventListener("abort", cancel, { once: true });
 	try {
-		if (Array.isArray(request.queries)) {
-			const results = await runBatch(client, request.queries, headers, arrayMode);
-			return { status: 200, body: { results } };
+		const answer = batch
+			? { results: await runBatch(client, batch, begin, arrayMode, signal) }
+			: await run(
+					client,
+					{ query: request.query as string, params: request.params },
+					request.arrayMode ?? arrayMode,
+				);
+		if (signal.aborted) throw new Abandoned();
+		if (JSON.stringify(answer).length > MAX_RESPONSE_BYTES) {
+			return neonError(507, `response is too large (max is ${MAX_RESPONSE_BYTES} bytes)`);
 		}
-		if (typeof request.query !== "string") return neonError(400, "missing query");
-		return {
-			status: 200,
-			body: await run(client, { query: request.query, params: request.params }, arrayMode),
-		};
+		return { status: 200, body: answer };
 	} catch (error) {
-		if (error instanceof pg.DatabaseError) return { status: 400, body: pick(error) };
+		if (error instanceof pg.DatabaseError && !signal.aborted) {
+			return { status: 400, body: Object.fromEntries(ERROR_FIELDS.map((field) => [field, error[field]])) };
+		}
 		broken = true;
+		if (signal.aborted) return neonError(400, "Query cancelled, connection was terminated");
 		return neonError(502, `lost Postgres: ${(error as Error).message}`);
 	} finally {
+		signal.removeEventListener("abort", cancel);
 		client.off("error", onLost);
+		broken = broken || !(await pools.reset(client));
 		client.release(broken);
 	}
-}
-
-async function runBatch(
-	client: pg.PoolClient,
-	queries: Query[],
-	headers: IncomingHttpHeaders,
-	arrayMode: boolean,
-) {
-	await client.query(`BEGIN ${transactionMode(headers)}`);
-	try {
-		const results = [];
-		for (const query of queries) results.push(await run(client, query, arrayMode));
-		await client.query("COMMIT");
-		return results;
-	} catch (error) {
-		await client.query("ROLLBACK").catch(() => {});
-		throw error;
-	}
-}
-
-function transactionMode(headers: IncomingHttpHeaders): string {
-	const modes: string[] = [];
-	const isolation = ISOLATION_LEVELS[header(headers, "neon-batch-isolation-level") ?? ""];
-	if (isolation) modes.push(`ISOLATION LEVEL ${isolation}`);
-	const readOnly = header(headers, "neon-batch-read-only");
-	if (readOnly) modes.push(readOnly === "true" ? "READ ONLY" : "READ WRITE");
-	const deferrable = header(headers, "neon-batch-deferrable");
-	if (deferrable) modes.push(deferrable === "true" ? "DEFERRABLE" : "NOT DEFERRABLE");
-	return modes.join(", ");
-}
-
-async function run(client: pg.PoolClient, { query, params = [] }: Query, arrayMode: boolean) {
-	const result = await client.query({ text: query, values: params, rowMode: "array", types: rawText });
-	const fields = result.fields.map((f) => ({
-		name: f.name,
-		dataTypeID: f.dataTypeID,
-		tableID: f.tableID,
-		columnID: f.columnID,
-		dataTypeSize: f.dataTypeSize,
-		dataTypeModifier: f.dataTypeModifier,
-		format: f.format,
-	}));
-	const rows = arrayMode
-		? result.rows
-		: result.rows.map((row: unknown[]) => Object.fromEntries(fields.map((f, i) => [f.name, row[i]])));
-	return { command: result.command, rowCount: result.rowCount, rows, fields, rowAsArray: arrayMode };
-}
-
-function pick(error: pg.DatabaseError) {
-	return Object.fromEntries(ERROR_FIELDS.map((field) => [field, error[field]]));
-}
-
-function neonError(status: number, message: string): HttpReply {
-	return { status, body: { message } };
-}
-
-function header(headers: IncomingHttpHeaders, name: string): string | undefined {
-	const value = headers[name];
-	return Array.isArray(value) ? value[0] : value;
 }
