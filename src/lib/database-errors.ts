@@ -5,10 +5,26 @@ import { NeonDbError } from "@neondatabase/serverless";
  * single queries' errors (the NeonDbError is the cause) but passes batch errors through.
  */
 export function sqlStateOf(error: unknown): string | undefined {
-	for (let e: unknown = error; e instanceof Error; e = e.cause) {
-		if (e instanceof NeonDbError && e.code) return e.code;
-	}
+	return neonErrorOf(error)?.code || undefined;
+}
+
+function neonErrorOf(error: unknown): NeonDbError | undefined {
+	for (let e: unknown = error; e instanceof Error; e = e.cause) if (e instanceof NeonDbError) return e;
 	return undefined;
+}
+
+/**
+ * True when Neon refused the request itself, before Postgres ran anything: an HTTP 400
+ * whose SQLSTATE is empty (a connection string without a password or a host name, a wrong
+ * password, an invalid transaction setting). Retrying cannot help: the settings must change.
+ */
+export function isRefusedByNeon(error: unknown): boolean {
+	return neonErrorOf(error)?.code === "";
+}
+
+/** True when Neon would not send the answer: larger than its limit (HTTP 507). */
+export function isAnswerTooLarge(error: unknown): boolean {
+	return neonErrorOf(error)?.message.startsWith("Server error (HTTP status 507)") ?? false;
 }
 
 /**
@@ -16,13 +32,10 @@ export function sqlStateOf(error: unknown): string | undefined {
  * rather than with a Postgres error: the case for 503 and Retry-After.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-	for (let e: unknown = error; e instanceof Error; e = e.cause) {
-		if (e instanceof NeonDbError) {
-			// Class 08 is connection exceptions; 57P01–57P03 are shutdown and start-up.
-			return !e.code || e.code.startsWith("08") || /^57P0[123]$/.test(e.code);
-		}
-	}
-	return false;
+	const e = neonErrorOf(error);
+	if (!e || isRefusedByNeon(e) || isAnswerTooLarge(e)) return false;
+	// Class 08 is connection exceptions; 57P01–57P03 are shutdown and start-up.
+	return e.code === undefined || e.code.startsWith("08") || /^57P0[123]$/.test(e.code);
 }
 
 /**

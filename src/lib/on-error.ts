@@ -1,7 +1,13 @@
 import type { ErrorHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { isDatabaseUnavailable, rootCauseOf, sqlStateOf } from "./database-errors";
+import {
+	isAnswerTooLarge,
+	isDatabaseUnavailable,
+	isRefusedByNeon,
+	rootCauseOf,
+	sqlStateOf,
+} from "./database-errors";
 import { log } from "./log";
 import { problem } from "./problem";
 import type { AppBindings } from "./types";
@@ -23,6 +29,43 @@ const HTTP_EXCEPTION_DETAILS: Partial<Record<ContentfulStatusCode, string>> = {
 	415: "send the body as JSON, with Content-Type: application/json",
 };
 
+interface Failure {
+	is: (error: unknown) => boolean;
+	log: string;
+	status: ContentfulStatusCode;
+	detail: string;
+	headers?: Record<string, string>;
+}
+
+// What failed when the request itself was fine, as the log and the client are told it.
+const DATABASE_FAILURES: Failure[] = [
+	{
+		is: isRefusedByNeon,
+		log: "misconfigured: the database refused the connection settings",
+		status: 500,
+		detail: "the server is misconfigured; its log says which setting",
+	},
+	{
+		is: isAnswerTooLarge,
+		log: "answer too large",
+		status: 500,
+		detail: "the answer is larger than the database may send; ask for less",
+	},
+	{
+		is: isDatabaseUnavailable,
+		log: "database unavailable",
+		status: 503,
+		detail: "the database is unavailable; retry shortly",
+		headers: { "Retry-After": RETRY_AFTER_SECONDS },
+	},
+];
+const UNHANDLED: Failure = {
+	is: () => true,
+	log: "unhandled error",
+	status: 500,
+	detail: "an unexpected error occurred",
+};
+
 /**
  * The last line of defence: every thrown error becomes a problem response. Nothing of the
  * error itself (SQL, stack, driver message) reaches the client; the log keeps it.
@@ -36,16 +79,7 @@ export const onError: ErrorHandler<AppBindings> = (error, c) => {
 	}
 	const known = CLIENT_SQL_STATES[sqlStateOf(error) ?? ""];
 	if (known) return problem(c, known.status, known.detail);
-	if (isDatabaseUnavailable(error)) {
-		log(c.env, "error", {
-			msg: "database unavailable",
-			requestId: c.get("requestId"),
-			error: rootCauseOf(error),
-		});
-		return problem(c, 503, "the database is unavailable; retry shortly", {
-			headers: { "Retry-After": RETRY_AFTER_SECONDS },
-		});
-	}
-	log(c.env, "error", { msg: "unhandled error", requestId: c.get("requestId"), error: rootCauseOf(error) });
-	return problem(c, 500, "an unexpected error occurred");
+	const failure = DATABASE_FAILURES.find(({ is }) => is(error)) ?? UNHANDLED;
+	log(c.env, "error", { msg: failure.log, requestId: c.get("requestId"), error: rootCauseOf(error) });
+	return problem(c, failure.status, failure.detail, { headers: failure.headers });
 };

@@ -86,9 +86,21 @@ describe("errors are RFC 9457 problems", () => {
 		expect((await sendJson("POST", "/people", justUnder)).status).toBe(400);
 	});
 
+	it("500, never 503, when Neon refuses the connection settings: retrying cannot help", async () => {
+		const noPassword = new URL(env.DATABASE_URL);
+		noPassword.password = "";
+		const response = await app.fetch(new Request(`${ORIGIN}/people?limit=1&no-password`, { headers: FROM }), {
+			...env,
+			DATABASE_URL: noPassword.toString(),
+		});
+		expect(response.headers.get("Retry-After")).toBeNull();
+		const body = await expectProblem(response, 500);
+		expect(body.detail).toMatch(/misconfigured/);
+	});
+
 	it.each([
 		["the local endpoint is down", { NEON_HTTP_ENDPOINT: "http://127.0.0.1:1/sql" }],
-		["the endpoint refuses the database", { DATABASE_URL: "postgres://postgres@127.0.0.1:1/none" }],
+		["the endpoint refuses the database", { DATABASE_URL: "postgres://postgres:local@localhost:1/none" }],
 	])("503 with Retry-After and no internals when %s", async (_, broken) => {
 		for (const request of [
 			new Request(`${ORIGIN}/people`, { headers: FROM }),

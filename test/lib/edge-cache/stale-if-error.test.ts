@@ -68,6 +68,15 @@ describe("stale-if-error", () => {
 		expect(await fareOf(later)).toBe(20);
 	});
 
+	it("waits out a waking database when nothing is stored (within the query timeout)", async () => {
+		const { uuid } = await insertedElsewhere();
+		const started = Date.now();
+		const answer = await withEnv(ASLEEP, `/people/${uuid}`);
+		expect(answer.status).toBe(200);
+		expect(answer.headers.get("Cache-Status")).toBe("titanic-people-api; fwd=uri-miss; stored");
+		expect(Date.now() - started).toBeGreaterThanOrEqual(1_400);
+	});
+
 	it("answers lists too, but never with an answer older than its lifetime for errors", async () => {
 		const { name } = await insertedElsewhere();
 		const byName = `/people?q=${encodeURIComponent(name)}`;

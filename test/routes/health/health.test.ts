@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { api, roundTrips, sql, withEnv } from "../../support/api";
 
 describe("health", () => {
@@ -30,6 +30,13 @@ describe("health", () => {
 				newest?.created_at,
 			]);
 		}
+	});
+
+	it("/readyz waits out a database that wakes from a cold start", async () => {
+		const started = Date.now();
+		const response = await withEnv({ NEON_HTTP_ENDPOINT: inject("sleepyNeonHttpEndpoint") }, "/readyz");
+		expect(response.status).toBe(200);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(1_400);
 	});
 
 	it("/readyz is a 503 when the database does not answer", async () => {
