@@ -6,7 +6,7 @@ import { type ColdStart, Compute } from "./compute";
 import { passwordMatches, refusal, wrongPassword } from "./credentials";
 import { connectPostgres, tunnelPostgresOverWebSocket } from "./postgres-over-websocket";
 import { PostgresPools } from "./postgres-pools";
-import { answerSqlOverHttp, type Query } from "./sql-over-http";
+import { answerSqlOverHttp, type HttpReply, neonError, type Query } from "./sql-over-http";
 import { fatal, readHandshake } from "./websocket-auth";
 
 // How many of the latest HTTP round trips GET /queries shows, each as its list of
@@ -69,10 +69,12 @@ export async function startNeonEndpoint(options: NeonEndpointOptions): Promise<N
 		queryLog.push(queries);
 		queryLog.splice(0, queryLog.length - QUERY_LOG_SIZE);
 	};
-	const reply = (res: ServerResponse, status: number, body: unknown) => {
+	const send = (res: ServerResponse, { status, json }: HttpReply) => {
 		res.writeHead(status, { "content-type": "application/json" });
-		res.end(JSON.stringify(body));
+		res.end(json);
 	};
+	const reply = (res: ServerResponse, status: number, body: unknown) =>
+		send(res, { status, json: JSON.stringify(body) });
 
 	const server: Server = createServer(async (req, res) => {
 		const path = authorisedPath(req, secret);
@@ -88,13 +90,13 @@ export async function startNeonEndpoint(options: NeonEndpointOptions): Promise<N
 			typeof connectionString === "string" ? connectionString : undefined,
 			req.headers.authorization,
 		);
-		if (refused !== undefined) return reply(res, 400, { message: refused, code: "" });
+		if (refused !== undefined) return send(res, neonError(400, refused));
 		const asked = new URL(connectionString as string);
 		if (!sameTarget(targetOf(asked.href), target)) {
 			return reply(res, 403, { message: "this endpoint serves one database only" });
 		}
 		if (!passwordMatches(options.databaseUrl, decodeURIComponent(asked.password))) {
-			return reply(res, 400, { message: wrongPassword(decodeURIComponent(asked.username)), code: "" });
+			return send(res, neonError(400, wrongPassword(decodeURIComponent(asked.username))));
 		}
 		const body = await readBody(req);
 		if (body === undefined)
@@ -107,8 +109,7 @@ export async function startNeonEndpoint(options: NeonEndpointOptions): Promise<N
 		});
 		await compute.enter();
 		try {
-			const answer = await answerSqlOverHttp(pools, req.headers, body, gone.signal, logQueries);
-			reply(res, answer.status, answer.body);
+			send(res, await answerSqlOverHttp(pools, req.headers, body, gone.signal, logQueries));
 		} finally {
 			compute.leave();
 		}

@@ -13,7 +13,8 @@ export interface Query {
 
 export interface HttpReply {
 	status: number;
-	body: unknown;
+	/** The answer as JSON text: serialised once, to be measured against Neon's limit and sent. */
+	json: string;
 }
 
 // The fields Neon copies from a Postgres error into its 400 reply, and the driver onto
@@ -55,7 +56,7 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
 
 /** An error of the proxy itself: no SQLSTATE, so the driver's NeonDbError has an empty code. */
 export function neonError(status: number, message: string): HttpReply {
-	return { status, body: { message, code: "" } };
+	return { status, json: JSON.stringify({ message, code: "" }) };
 }
 
 /** A batch's BEGIN, as Neon builds it: only what is asked for, READ ONLY and DEFERRABLE only for "true". */
@@ -176,13 +177,15 @@ export async function answerSqlOverHttp(
 					request.arrayMode ?? arrayMode,
 				);
 		if (signal.aborted) throw new Abandoned();
-		if (JSON.stringify(answer).length > MAX_RESPONSE_BYTES) {
+		const json = JSON.stringify(answer);
+		if (json.length > MAX_RESPONSE_BYTES) {
 			return neonError(507, `response is too large (max is ${MAX_RESPONSE_BYTES} bytes)`);
 		}
-		return { status: 200, body: answer };
+		return { status: 200, json };
 	} catch (error) {
 		if (error instanceof pg.DatabaseError && !signal.aborted) {
-			return { status: 400, body: Object.fromEntries(ERROR_FIELDS.map((field) => [field, error[field]])) };
+			const fields = Object.fromEntries(ERROR_FIELDS.map((field) => [field, error[field]]));
+			return { status: 400, json: JSON.stringify(fields) };
 		}
 		broken = true;
 		if (signal.aborted) return neonError(400, "Query cancelled, connection was terminated");
