@@ -11,6 +11,7 @@ import { IF_ERROR_DEADLINE_MS, lifetimesOf, retentionOf, useAt } from "./lifetim
 import { type Answer, isRefresh, refreshOnce, refreshRequest } from "./refresh";
 import { forgetWhatChanged, type Records, writtenSince } from "./writes";
 
+export { isRefresh } from "./refresh";
 export type { Records } from "./writes";
 
 type AppContext = Context<AppBindings>;

@@ -9,7 +9,13 @@ export interface Lifetimes {
 	ifError: number;
 }
 
-export function lifetimesOf(env: Env): Lifetimes {
+/** The settings the lifetimes are read from: the worker's env, or a benchmark's vars. */
+type LifetimeSettings = Record<
+	"CACHE_TTL_SECONDS" | "CACHE_STALE_SECONDS" | "CACHE_STALE_IF_ERROR_SECONDS",
+	string
+>;
+
+export function lifetimesOf(env: LifetimeSettings): Lifetimes {
 	return {
 		fresh: Number(env.CACHE_TTL_SECONDS),
 		stale: Number(env.CACHE_STALE_SECONDS),

@@ -10,6 +10,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { lifetimesOf, retentionOf } from "../../lib/edge-cache/lifetimes";
 import { judgedScenarios } from "../bench/geo-judged";
 import { warmUp } from "../bench/geo-scenarios";
 import { startLocations } from "../bench/locations";
@@ -99,12 +100,7 @@ runCommand(
 						thinkMs: flags.thinkMs,
 						writeShare: 0.005,
 					};
-					const keptMs =
-						1000 *
-						Math.max(
-							Number(vars.CACHE_TTL_SECONDS) + Number(vars.CACHE_STALE_SECONDS),
-							Number(vars.CACHE_STALE_IF_ERROR_SECONDS),
-						);
+					const keptMs = 1000 * retentionOf(lifetimesOf(vars));
 					const warm = await warmUp(locations, settings, keptMs);
 					console.log(
 						`\nbench:geo, ${mode.name}: lifetimes ${vars.CACHE_TTL_SECONDS} / ${vars.CACHE_STALE_SECONDS} / ${vars.CACHE_STALE_IF_ERROR_SECONDS} s (fresh / stale / stale-if-error), the database suspends after ${SUSPEND_AFTER_MS / 1000} s idle and wakes in ${WAKE_MS} ms; ${flags.clients} readers per location, ${flags.thinkMs} ms apart, two roaming clients per home`,
