@@ -1,9 +1,11 @@
 import { missing } from "../load-test/mixed-load";
+import { count, percentile } from "../load-test/report";
 import type { TcpProxy } from "../load-test/tcp-proxy";
 import { failedThoughHeld, type ReadRecord } from "./geo-record";
 import { readsTable, roamingTable, writeStatuses } from "./geo-report";
 import { afterSleep, type Outcome, steady, throughOutage, type warmUp } from "./geo-scenarios";
 import type { Locations } from "./locations";
+import { endpointStats } from "./shared";
 
 // bench:geo's three scenarios in a row, each printed as tables and judged against its targets.
 
@@ -22,11 +24,11 @@ export interface Judged {
 	judge: (ok: boolean, what: string) => void;
 }
 
-const count = (outcome: Outcome, test: (read: ReadRecord) => boolean) => outcome.judged.filter(test).length;
-
 function median(reads: ReadRecord[]): number {
-	const sorted = reads.map((read) => read.ms).sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)] ?? 0;
+	return percentile(
+		reads.map((read) => read.ms).sort((a, b) => a - b),
+		0.5,
+	);
 }
 
 function report(title: string, outcome: Outcome, rttsMs: number[]): void {
@@ -36,10 +38,6 @@ function report(title: string, outcome: Outcome, rttsMs: number[]): void {
 	console.log(readsTable(rttsMs, outcome.judged));
 	console.log();
 	console.log(roamingTable(rttsMs, outcome.roaming));
-}
-
-async function wakes(endpoint: string): Promise<number> {
-	return ((await (await fetch(new URL("stats", endpoint))).json()) as { wakes: number }).wakes;
 }
 
 export async function judgedScenarios(run: Judged): Promise<void> {
@@ -52,14 +50,18 @@ export async function judgedScenarios(run: Judged): Promise<void> {
 		far - near <= 2,
 		`steady: p50 at ${rttsMs.at(-1)} ms within 2 ms of ${rttsMs[0]} ms (${far.toFixed(1)} vs ${near.toFixed(1)})`,
 	);
-	judge(count(steadyState, (r) => r.waited === "other") === 0, "steady: no read waited for any other reason");
+	judge(
+		count(steadyState.judged, (r) => r.waited === "other") === 0,
+		"steady: no read waited for any other reason",
+	);
 
-	const wokenBefore = await wakes(run.endpoint);
+	const wakes = async () => (await endpointStats(run.endpoint)).wakes;
+	const wokenBefore = await wakes();
 	const cold = await afterSleep(locations, warm, 5, run.sleepMs, steadyState.recording);
-	const woke = (await wakes(run.endpoint)) - wokenBefore;
+	const woke = (await wakes()) - wokenBefore;
 	report(`the first 5 s after the database slept (it woke ${woke} time(s))`, cold, rttsMs);
 	// Past the stale window a read asks the database first, by design; within it, never.
-	const waitedForSleep = count(cold, (r) => r.known && r.waited === "other");
+	const waitedForSleep = count(cold.judged, (r) => r.known && r.waited === "other");
 	judge(
 		waitedForSleep === 0,
 		`cold start: no read of a URL answered within its stale window waited for it (${waitedForSleep})`,
@@ -74,7 +76,7 @@ export async function judgedScenarios(run: Judged): Promise<void> {
 	);
 	report(`during a ${run.outageSeconds} s outage of the database`, outage, rttsMs);
 	console.log(`writes during the outage: ${writeStatuses(outage.duringCut)}`);
-	const failedKnown = count(outage, failedThoughHeld);
+	const failedKnown = count(outage.judged, failedThoughHeld);
 	judge(
 		failedKnown === 0,
 		`outage: no failed read of a URL answered before it (${failedKnown}), bookmarks aside`,

@@ -96,6 +96,7 @@ export class Recording {
 	/** Records a read of `url` sent at `sent` (performance.now()); `headers` are its answer's. */
 	read(location: number, url: string, sent: number, status: number, headers: Headers): ReadRecord {
 		const cacheStatus = headers.get("Cache-Status") ?? "";
+		const served = SERVED_BY_CACHE.test(cacheStatus);
 		const done = performance.now();
 		const before = this.#answered[location]?.get(url);
 		// A list stored before a write here is retired by it: the location no longer holds it.
@@ -107,12 +108,9 @@ export class Recording {
 			ms: done - sent,
 			status,
 			known: Boolean(held),
-			waited: SERVED_BY_CACHE.test(cacheStatus)
-				? undefined
-				: this.#why(cacheStatus, before, sent, Boolean(held)),
+			waited: served ? undefined : this.#why(cacheStatus, before, sent, Boolean(held)),
 			staleAge: STALE.test(cacheStatus) ? Number(headers.get("Age") ?? 0) : undefined,
 		};
-		const served = SERVED_BY_CACHE.test(cacheStatus);
 		const stored = served ? done - 1000 * Number(headers.get("Age") ?? 0) : done;
 		if (status === 200) this.#answered[location]?.set(url, { sent, done, stored });
 		this.reads.push(record);

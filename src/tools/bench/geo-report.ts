@@ -1,12 +1,9 @@
+import { percentile, summarise } from "../load-test/report";
 import type { Roaming } from "./geo-clients";
 import { failedThoughHeld, type ReadRecord, WAIT_KINDS, type WriteRecord } from "./geo-record";
 
 // bench:geo's tables: per location, how fast reads were, which waited for the database and
 // why, what was served stale, what failed, and whether roaming clients saw their own writes.
-
-function percentile(sorted: number[], q: number): number {
-	return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-}
 
 const ms = (value: number) => value.toFixed(1);
 const share = (part: number, whole: number) => (whole ? `${((100 * part) / whole).toFixed(1)} %` : "–");
@@ -75,11 +72,9 @@ export function roamingTable(rttsMs: number[], roaming: Roaming[]): string {
 	return markdown(header, rows);
 }
 
-/** How many writes answered each status: "201×40 200×38 503×12". */
+/** How many writes answered each status: "200×38 201×40 503×12", or "none". */
 export function writeStatuses(writes: WriteRecord[]): string {
-	const counts = new Map<number, number>();
-	for (const { status } of writes) counts.set(status, (counts.get(status) ?? 0) + 1);
-	return [...counts].map(([status, n]) => `${status || "no answer"}×${n}`).join(" ") || "none";
+	return summarise(writes.map((write) => write.status)) || "none";
 }
 
 function markdown(header: string[], rows: string[][]): string {

@@ -21,9 +21,14 @@ export function runProcess(command: string, args: string[], env: Record<string, 
 	return { output: result.stdout };
 }
 
+/** The local Neon endpoint's counters so far: SQL round trips, and wakes from a cold start. */
+export async function endpointStats(endpoint: string): Promise<{ roundTrips: number; wakes: number }> {
+	return (await (await fetch(new URL("stats", endpoint))).json()) as { roundTrips: number; wakes: number };
+}
+
 /** The local Neon endpoint's count of SQL round trips so far. */
 export async function roundTrips(endpoint: string): Promise<number> {
-	return ((await (await fetch(new URL("stats", endpoint))).json()) as { roundTrips: number }).roundTrips;
+	return (await endpointStats(endpoint)).roundTrips;
 }
 
 /** The statements of the latest round trip the local Neon endpoint served. */

@@ -14,6 +14,7 @@ import { benchAdminUrl, lastStatements, runProcess, timed } from "../bench/share
 import { surname, writeSyntheticCsv } from "../bench/synthetic-passengers";
 import { commandFlags, runCommand, wholeNumberFlag } from "../lib/cli";
 import { freePort } from "../lib/ports";
+import { percentile } from "../load-test/report";
 import { type LocalStack, startLocalStack } from "../local-stack";
 import { createScratchDatabase } from "../scratch-database";
 
@@ -139,8 +140,7 @@ async function measure(stack: LocalStack, client: pg.Client, probe: Probe) {
 		}
 		const plan = await planShape(client, await lastStatements(stack.neonHttpEndpoint));
 		timings.sort((a, b) => a - b);
-		const at = (q: number) =>
-			timings[Math.min(timings.length - 1, Math.floor(q * timings.length))]?.toFixed(1);
+		const at = (q: number) => percentile(timings, q).toFixed(1);
 		results.push({ p50: at(0.5), p95: at(0.95), count, plan });
 	}
 	return results;

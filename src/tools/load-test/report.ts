@@ -30,10 +30,15 @@ export function summarise(statuses: number[]): string {
 		.join(" ");
 }
 
+/** The `q` quantile (0 to 1) of values sorted in ascending order, by nearest rank; 0 when there are none. */
+export function percentile(sorted: number[], q: number): number {
+	return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+}
+
 /** One line per phase: requests, rate, latency percentiles and statuses. */
 export function report(title: string, outcomes: Outcome[], seconds: number): void {
 	const latencies = outcomes.map((o) => o.ms).sort((a, b) => a - b);
-	const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+	const at = (q: number) => percentile(latencies, q);
 	console.log(
 		`${title}: ${outcomes.length} requests, ${Math.round(outcomes.length / seconds)} req/s, p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms; ${summarise(outcomes.map((o) => o.status))}`,
 	);

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { Checks, count, readsOfHeldPaths, report, summarise } from "../../../src/tools/load-test/report";
+import {
+	Checks,
+	count,
+	percentile,
+	readsOfHeldPaths,
+	report,
+	summarise,
+} from "../../../src/tools/load-test/report";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -24,6 +31,14 @@ describe("test:load's report", () => {
 	it("counts statuses in order, naming dropped connections", () => {
 		expect(summarise([503, 200, 0, 200, 201])).toBe("no answer×1 200×2 201×1 503×1");
 		expect(count([1, 5, 7], (n) => n > 4)).toBe(2);
+	});
+
+	it("takes a percentile by nearest rank below, the largest value at 1, and 0 of nothing", () => {
+		const sorted = [3, 5, 8, 13];
+		expect(percentile(sorted, 0.5)).toBe(8);
+		expect(percentile(sorted, 0.2)).toBe(3);
+		expect(percentile(sorted, 1)).toBe(13);
+		expect(percentile([], 0.5)).toBe(0);
 	});
 
 	it("keeps failed checks for the exit code and prints each", () => {
