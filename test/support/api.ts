@@ -66,6 +66,14 @@ export async function insertedElsewhere(overrides: Partial<NewPerson> = {}): Pro
 	return person;
 }
 
+/** A person's fare changed straight in the database, as by a write at another location. */
+export async function fareChangedElsewhere(uuid: string, fare: number): Promise<void> {
+	await sql("UPDATE passengers SET fare = $2, version = nextval('passenger_versions') WHERE uuid = $1", [
+		uuid,
+		fare,
+	]);
+}
+
 /** The statements (with parameters) of the latest round trip the local Neon endpoint served. */
 export async function lastStatements(): Promise<{ query: string; params?: unknown[] }[]> {
 	const response = await fetch(new URL("queries", env.NEON_HTTP_ENDPOINT));

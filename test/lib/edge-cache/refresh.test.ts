@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { recordKey, refreshLockKey } from "../../../src/lib/edge-cache/keys";
 import {
 	backgroundWork,
+	fareChangedElsewhere,
 	insertedElsewhere,
 	randomAddress,
 	roundTrips,
@@ -9,6 +10,7 @@ import {
 	sql,
 	withEnv,
 } from "../../support/api";
+import { pastFreshness } from "../../support/cache";
 import { samplePerson } from "../../support/sample-person";
 
 // Fresh for a second, then served stale for a minute while a refresh runs; no stale-if-error.
@@ -18,16 +20,13 @@ const STALE_WHILE_REVALIDATE = {
 	CACHE_STALE_IF_ERROR_SECONDS: "0",
 };
 const read = (path: string, init?: RequestInit) => withEnv(STALE_WHILE_REVALIDATE, path, init);
-const pastFreshness = () => new Promise((resolve) => setTimeout(resolve, 1_100));
 
 /** A person read (`init`) at this location, then changed in the database by a write elsewhere. */
 async function changedBehindTheCache(init?: RequestInit) {
 	const person = await insertedElsewhere({ fare: 10 });
 	const first = await read(`/people/${person.uuid}`, init);
 	expect(first.status).toBe(200);
-	await sql("UPDATE passengers SET fare = 20, version = nextval('passenger_versions') WHERE uuid = $1", [
-		person.uuid,
-	]);
+	await fareChangedElsewhere(person.uuid, 20);
 	return { uuid: person.uuid, etag: first.headers.get("ETag") ?? "" };
 }
 

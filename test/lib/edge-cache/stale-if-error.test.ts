@@ -1,6 +1,14 @@
 import { describe, expect, inject, it } from "vitest";
 import { IF_ERROR_DEADLINE_MS } from "../../../src/lib/edge-cache/lifetimes";
-import { backgroundWork, insertedElsewhere, roundTrips, sendJson, sql, withEnv } from "../../support/api";
+import {
+	backgroundWork,
+	fareChangedElsewhere,
+	insertedElsewhere,
+	roundTrips,
+	sendJson,
+	withEnv,
+} from "../../support/api";
+import { pastFreshness } from "../../support/cache";
 import { samplePerson } from "../../support/sample-person";
 
 // Fresh for a second, never served stale for its own sake, and in place of errors for a minute.
@@ -12,15 +20,12 @@ const STALE_IF_ERROR = {
 const DOWN = { ...STALE_IF_ERROR, NEON_HTTP_ENDPOINT: "http://127.0.0.1:1/sql" };
 // The database as it wakes from a cold start: slower than the read deadline.
 const ASLEEP = { ...STALE_IF_ERROR, NEON_HTTP_ENDPOINT: inject("sleepyNeonHttpEndpoint") };
-const pastFreshness = () => new Promise((resolve) => setTimeout(resolve, 1_100));
 
 /** A person stored at this location past its freshness, then changed by a write elsewhere. */
 async function storedThenChanged(): Promise<string> {
 	const { uuid } = await insertedElsewhere({ fare: 10 });
 	expect((await withEnv(STALE_IF_ERROR, `/people/${uuid}`)).status).toBe(200);
-	await sql("UPDATE passengers SET fare = 20, version = nextval('passenger_versions') WHERE uuid = $1", [
-		uuid,
-	]);
+	await fareChangedElsewhere(uuid, 20);
 	await pastFreshness();
 	return uuid;
 }
