@@ -77,13 +77,15 @@ export function requiredPostgresUrl(name: string): string {
 /**
  * A command's flags, read before it starts: `--help` prints the usage (exit 0); an unknown
  * or malformed flag, or a value `read` refuses, is one line and the usage (exit 1), never a
- * stack trace. `read` turns the raw values into the command's settings.
+ * stack trace. `read` turns the raw values (and, where allowed, the arguments that are not
+ * flags) into the command's settings.
  */
 export function commandFlags<const O extends ParseArgsOptionsConfig, T>(
 	name: string,
 	usage: string,
 	options: O,
-	read: (values: ReturnType<typeof parseArgs<{ options: O }>>["values"]) => T,
+	read: (values: ReturnType<typeof parseArgs<{ options: O }>>["values"], positionals: string[]) => T,
+	allowPositionals = false,
 ): T {
 	const args = process.argv.slice(2);
 	if (args.includes("--help") || args.includes("-h")) {
@@ -91,7 +93,8 @@ export function commandFlags<const O extends ParseArgsOptionsConfig, T>(
 		process.exit(EXIT.ok);
 	}
 	try {
-		return read(parseArgs({ args, options }).values);
+		const parsed = parseArgs({ args, options, allowPositionals });
+		return read(parsed.values, parsed.positionals);
 	} catch (error) {
 		console.error(`${name}: ${describeError(error)}\nusage: ${usage}`);
 		process.exit(EXIT.invalidInput);
