@@ -5,10 +5,18 @@ import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import { ROOT } from "./lib/checkout";
 
-const MIGRATIONS_FOLDER = join(ROOT, "drizzle");
-const JOURNAL: { entries: { tag: string; when: number }[] } = JSON.parse(
-	readFileSync(`${MIGRATIONS_FOLDER}/meta/_journal.json`, "utf8"),
-);
+/** This checkout's migrations, as drizzle-kit writes them. */
+export const MIGRATIONS_FOLDER = join(ROOT, "drizzle");
+
+export interface JournalEntry {
+	tag: string;
+	when: number;
+}
+
+/** A migrations folder's journal: its migrations, oldest first. */
+export function journalOf(folder: string): JournalEntry[] {
+	return JSON.parse(readFileSync(join(folder, "meta/_journal.json"), "utf8")).entries;
+}
 
 /** The journal timestamps of the migrations the database has recorded (none before the first). */
 async function recorded(client: pg.Client): Promise<Set<number>> {
@@ -19,19 +27,21 @@ async function recorded(client: pg.Client): Promise<Set<number>> {
 }
 
 /**
- * Applies the SQL migrations in drizzle/ that the database has not seen yet, in one
+ * Applies the SQL migrations in drizzle/ (or another checkout's folder) that the database has not seen yet, in one
  * transaction; drizzle records each in drizzle.__drizzle_migrations, so a rerun is a no-op.
  * Plain pg over TCP reaches Neon, a local Postgres and the embedded one alike. Returns the
  * tags of the migrations it applied.
  */
-export async function migrateDatabase(databaseUrl: string): Promise<string[]> {
+export async function migrateDatabase(databaseUrl: string, folder = MIGRATIONS_FOLDER): Promise<string[]> {
 	const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5_000 });
 	await client.connect();
 	try {
 		await client.query("SET client_min_messages = warning");
 		const before = await recorded(client);
-		await migrate(drizzle({ client }), { migrationsFolder: MIGRATIONS_FOLDER });
-		return JOURNAL.entries.filter((entry) => !before.has(entry.when)).map((entry) => entry.tag);
+		await migrate(drizzle({ client }), { migrationsFolder: folder });
+		return journalOf(folder)
+			.filter((entry) => !before.has(entry.when))
+			.map((entry) => entry.tag);
 	} finally {
 		await client.end();
 	}

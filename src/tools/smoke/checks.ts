@@ -1,7 +1,5 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { ROOT } from "../lib/checkout";
 import { describeError } from "../lib/cli";
+import { journalOf, MIGRATIONS_FOLDER } from "../migrate";
 
 export interface SmokeOptions {
 	/** The migration /readyz must name: by default the newest in this checkout's drizzle/. */
@@ -16,12 +14,9 @@ export interface CheckResult {
 	detail: string;
 }
 
-/** The newest migration tag in a drizzle journal (this checkout's unless another is named). */
-export function newestMigrationTag(root = ROOT): string {
-	const journal: { entries: { tag: string }[] } = JSON.parse(
-		readFileSync(join(root, "drizzle/meta/_journal.json"), "utf8"),
-	);
-	return journal.entries.at(-1)?.tag ?? "none";
+/** The newest migration in a migrations folder (this checkout's unless another is named). */
+export function newestMigrationTag(folder = MIGRATIONS_FOLDER): string {
+	return journalOf(folder).at(-1)?.tag ?? "none";
 }
 
 class Failed extends Error {}
@@ -109,7 +104,9 @@ export async function runSmokeChecks(baseUrl: string, options: SmokeOptions = {}
 			results.push({ name, ok: true, detail: await check() });
 		} catch (error) {
 			const detail =
-				error instanceof Failed ? error.message : `no answer: ${describeError((error as Error).cause ?? error)}`;
+				error instanceof Failed
+					? error.message
+					: `no answer: ${describeError((error as Error).cause ?? error)}`;
 			results.push({ name, ok: false, detail });
 		}
 	}

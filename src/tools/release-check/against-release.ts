@@ -1,0 +1,110 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { CliError, describeError } from "../lib/cli";
+import { freePort } from "../lib/ports";
+import { migrateDatabase } from "../migrate";
+import { createScratchDatabase } from "../scratch-database";
+import { type CheckResult, newestMigrationTag, runSmokeChecks } from "../smoke/checks";
+import { waitUntilServing } from "../wrangler-dev";
+import type { ReleaseCheckout } from "./release";
+
+const STARTUP_MS = 180_000;
+
+/** A command of the release's own, in a process group of its own so that stopping it stops everything it started. */
+function npmRun(release: ReleaseCheckout, args: string[], env: Record<string, string | undefined>) {
+	const output: string[] = [];
+	const child = spawn("npm", ["run", ...args], {
+		cwd: release.dir,
+		env: { ...process.env, ...env },
+		detached: true,
+		stdio: ["ignore", "pipe", "pipe"],
+	});
+	for (const stream of [child.stdout, child.stderr])
+		stream?.on("data", (chunk) => output.push(String(chunk)));
+	const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+	return { child, exited, output: () => output.join("") };
+}
+
+async function stopGroup(child: ChildProcess, exited: Promise<unknown>): Promise<void> {
+	if (child.exitCode !== null || !child.pid) return;
+	process.kill(-child.pid, "SIGINT");
+	const killed = setTimeout(() => child.pid && process.kill(-child.pid, "SIGKILL"), 10_000);
+	await exited;
+	clearTimeout(killed);
+}
+
+const lastLines = (text: string) => text.trim().split("\n").slice(-5).join("\n");
+
+/**
+ * As in production: the release serves a database it migrated and filled itself; the new
+ * migrations are applied while it runs; then it must still pass the smoke check. A
+ * migration that fails on a filled database is a failure of its own.
+ */
+export async function smokeRelease(release: ReleaseCheckout, migrations: string): Promise<CheckResult[]> {
+	const database = await createScratchDatabase(process.env.TEST_DATABASE_URL, "titanic_release");
+	const port = await freePort();
+	const dev = npmRun(release, ["dev"], {
+		PORT: String(port),
+		DATABASE_URL: database.url,
+		API_TOKEN: `release-check-${crypto.randomUUID()}`,
+	});
+	try {
+		const url = `http://127.0.0.1:${port}`;
+		const started = await Promise.race([
+			waitUntilServing(`${url}/healthz`, STARTUP_MS).then(() => true),
+			dev.exited.then(() => false),
+		]);
+		if (!started) throw new CliError(`the release's npm run dev did not start:\n${lastLines(dev.output())}`);
+		const migrated = await migrateDatabase(database.url, migrations).then(
+			(tags) => ({
+				name: "new migrations on the release's data",
+				ok: true,
+				detail: tags.join(", ") || "none",
+			}),
+			// drizzle wraps what Postgres said in a "Failed query" error of its own.
+			(error: Error) => ({
+				name: "new migrations on the release's data",
+				ok: false,
+				detail: describeError(error.cause ?? error),
+			}),
+		);
+		if (!migrated.ok) return [migrated];
+		const smoke = await runSmokeChecks(url, { expectMigration: newestMigrationTag(release.migrations) });
+		return [migrated, ...smoke];
+	} finally {
+		await stopGroup(dev.child, dev.exited);
+		await database.drop();
+	}
+}
+
+interface VitestJson {
+	testResults: { assertionResults: { fullName: string; status: string }[] }[];
+}
+
+/** The release's own test suite, as `npm test` runs it there; the names of the tests that failed. */
+export async function testRelease(release: ReleaseCheckout): Promise<string[]> {
+	const report = join(release.dir, "..", "release-tests.json");
+	const tests = npmRun(
+		release,
+		["test", "--", "--reporter=dot", "--reporter=json", `--outputFile.json=${report}`],
+		{},
+	);
+	tests.child.stdout?.pipe(process.stdout);
+	const status = await tests.exited;
+	let results: VitestJson;
+	try {
+		results = JSON.parse(readFileSync(report, "utf8"));
+	} catch {
+		throw new CliError(
+			`the release's npm test ended (${status}) without a report:\n${lastLines(tests.output())}`,
+		);
+	}
+	const failed = results.testResults.flatMap((file) =>
+		file.assertionResults.filter((test) => test.status === "failed").map((test) => test.fullName),
+	);
+	if (status !== 0 && failed.length === 0) {
+		throw new CliError(`the release's npm test failed (${status}):\n${lastLines(tests.output())}`);
+	}
+	return failed;
+}
