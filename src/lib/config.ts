@@ -10,7 +10,7 @@ const seconds = z.string().regex(/^(0|[1-9]\d{0,5})$/, "must be a whole number o
 // The [vars] whose values the code relies on; wrangler.toml sets them per environment.
 const configSchema = z
 	.object({
-		APP_ENV: z.enum(["local", "staging", "production"]),
+		APP_ENV: z.enum(["local", "preview", "staging", "production"]),
 		LOG_LEVEL: z.enum(LOG_LEVELS),
 		CACHE_TTL_SECONDS: z.string().regex(/^[1-9]\d{0,5}$/, "must be a whole number of seconds, 1 or more"),
 		CACHE_STALE_SECONDS: seconds,

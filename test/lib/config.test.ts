@@ -20,7 +20,7 @@ describe("the configuration check", () => {
 	});
 
 	it("serves with the settings wrangler.toml gives each environment", async () => {
-		for (const APP_ENV of ["local", "staging", "production"]) {
+		for (const APP_ENV of ["local", "preview", "staging", "production"]) {
 			for (const LOG_LEVEL of ["debug", "info", "warn", "error"]) {
 				const OPEN_WRITES = APP_ENV === "local" ? "true" : undefined;
 				expect((await withEnv({ APP_ENV, LOG_LEVEL, OPEN_WRITES }, "/healthz")).status).toBe(200);

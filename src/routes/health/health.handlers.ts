@@ -9,7 +9,8 @@ const READY_TIMEOUT_MS = 2_000;
 // drizzle's migrators record each migration's journal timestamp as created_at.
 const newestMigration = journal.entries.at(-1);
 
-export const alive: AppRouteHandler<AliveRoute> = (c) => c.json({ status: "alive" as const }, 200);
+export const alive: AppRouteHandler<AliveRoute> = (c) =>
+	c.json({ status: "alive" as const, version: c.env.VERSION.id }, 200);
 
 export const ready: AppRouteHandler<ReadyRoute> = async (c) => {
 	const notReady = (detail: string) => problem(c, 503, detail, { headers: { "Retry-After": "5" } });

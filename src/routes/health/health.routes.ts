@@ -13,7 +13,14 @@ export const alive = createRoute({
 	responses: {
 		200: {
 			description: "Alive",
-			content: { "application/json": { schema: z.object({ status: z.literal("alive") }) } },
+			content: {
+				"application/json": {
+					schema: z.object({
+						status: z.literal("alive"),
+						version: z.string().openapi({ description: "The id of the Worker version that answered" }),
+					}),
+				},
+			},
 		},
 		// Health checks answer any Accept: no 406 here.
 		...problemResponses({ 400: GUARD_PROBLEMS[400] }),

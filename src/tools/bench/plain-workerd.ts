@@ -92,6 +92,9 @@ const config :Workerd.Config = (
 	const limiters = ["READ_LIMITER", "WRITE_LIMITER"].map(
 		(name) => `(name = "${name}", wrapped = (moduleName = "bench:ratelimit"))`,
 	);
+	// Cloudflare binds the version's metadata; here, one fixed version of the same shape.
+	const version = JSON.stringify({ id: "00000000-0000-4000-8000-000000000000", tag: "bench", timestamp: "" });
+	const metadata = `(name = "VERSION", json = ${JSON.stringify(version)})`;
 	const apiConfig = join(options.folder, "api.capnp");
 	writeFileSync(
 		apiConfig,
@@ -109,7 +112,7 @@ const api :Workerd.Worker = (
   modules = [(name = "index.js", esModule = embed "index.js")],
   compatibilityDate = "${compatibility.date}",
   compatibilityFlags = ${compatibility.flags},
-  bindings = [${[...text, ...limiters].join(", ")}],
+  bindings = [${[...text, ...limiters, metadata].join(", ")}],
   globalOutbound = "internet",
   cacheApiOutbound = "cache",
 );

@@ -1,14 +1,19 @@
-// npm run build:check — bundles the worker exactly as `wrangler deploy --env production`
-// would, offline (--dry-run), and prints its size raw and gzip against the budget.
+// npm run build:check — bundles the worker exactly as `wrangler deploy` would for every
+// environment in wrangler.toml (the top level too), offline (--dry-run), so a broken
+// environment fails here and not in its deploy; prints production's size against the budget.
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { CliError, runCommand } from "../lib/cli";
-import { bundleForProduction } from "../lib/wrangler";
+import { bundleForEnvironment, bundleForProduction, declaredEnvironments } from "../lib/wrangler";
 
 const OUT_DIR = "dist/production";
 const BUDGET_GZIP_KIB = 150;
 
 runCommand("build:check", async () => {
+	for (const env of [undefined, ...declaredEnvironments()].filter((env) => env !== "production")) {
+		bundleForEnvironment(env, `dist/${env ?? "top-level"}`);
+		console.log(`build:check: ${env ? `--env ${env}` : "the top level"} bundles`);
+	}
 	const bundle = readFileSync(bundleForProduction(OUT_DIR));
 	const raw = bundle.length / 1024;
 	const gzip = gzipSync(bundle).length / 1024;

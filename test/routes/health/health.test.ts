@@ -1,10 +1,12 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, inject, it } from "vitest";
 import { api, roundTrips, sql, withEnv } from "../../support/api";
 
 describe("health", () => {
 	it("/healthz answers without touching the database", async () => {
 		const before = await roundTrips();
-		expect(await (await api("/healthz")).json()).toEqual({ status: "alive" });
+		expect(await (await api("/healthz")).json()).toEqual({ status: "alive", version: env.VERSION.id });
+		expect(env.VERSION.id).toMatch(/^[0-9a-f-]{36}$/);
 		expect((await roundTrips()) - before).toBe(0);
 	});
 
