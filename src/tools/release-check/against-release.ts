@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { CliError, describeError } from "../lib/cli";
 import { freePort } from "../lib/ports";
@@ -74,6 +74,8 @@ export async function smokeRelease(release: ReleaseCheckout, migrations: string)
 		return [migrated, ...smoke];
 	} finally {
 		await stopGroup(dev.child, dev.exited);
+		// Its lock, should the stop have cut it short: the release's own tests check that lock.
+		rmSync(join(release.dir, ".data"), { recursive: true, force: true });
 		await database.drop();
 	}
 }
