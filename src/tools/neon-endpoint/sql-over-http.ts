@@ -192,8 +192,9 @@ export async function answerSqlOverHttp(
 		return neonError(502, `lost Postgres: ${(error as Error).message}`);
 	} finally {
 		signal.removeEventListener("abort", cancel);
-		client.off("error", onLost);
+		// Still listening while the reset runs: the connection can die during it too.
 		broken = broken || !(await pools.reset(client));
+		client.off("error", onLost);
 		client.release(broken);
 	}
 }
