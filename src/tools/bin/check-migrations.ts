@@ -9,7 +9,7 @@ import { CliError, commandFlags, runCommand } from "../lib/cli";
 import { MIGRATIONS_FOLDER } from "../migrate";
 import { smokeRelease, testRelease } from "../release-check/against-release";
 import { checkOutRelease, findRelease, giveReleaseOurMigrations } from "../release-check/release";
-import { newestMigrationTag } from "../smoke/checks";
+import { checkLine, newestMigrationTag } from "../smoke/checks";
 
 const usage = "npm run check:migrations [-- --release REF] [--smoke-only]";
 const flags = commandFlags(
@@ -29,7 +29,7 @@ runCommand(
 		const release = checkOutRelease(found, MIGRATIONS_FOLDER);
 		try {
 			for (const result of await smokeRelease(release, MIGRATIONS_FOLDER)) {
-				console.log(`${result.ok ? "✓" : "✗"} ${result.name}: ${result.detail}`);
+				console.log(checkLine(result));
 				if (!result.ok)
 					throw new CliError(`${named} fails "${result.name}" after the migrations up to ${target}`);
 			}

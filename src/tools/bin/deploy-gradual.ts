@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { deployGradually } from "../deploy/gradual";
 import { CliError, commandFlags, runCommand, wholeNumberFlag } from "../lib/cli";
 import { runWrangler } from "../lib/wrangler";
+import { checkLine } from "../smoke/checks";
 
 const usage = "npm run deploy:gradual -- --env staging|production --url https://… [--canary 10] [--tag T]";
 const flags = commandFlags(
@@ -39,7 +40,7 @@ runCommand(
 			wrangler: runWrangler,
 			log: (line) => console.log(`deploy:gradual: ${line}`),
 		});
-		for (const result of results) console.log(`✓ ${result.name}: ${result.detail}`);
+		for (const result of results) console.log(checkLine(result));
 	},
 	usage,
 );

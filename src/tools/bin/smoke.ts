@@ -4,7 +4,7 @@
 // write refused without the token. Exit 0 when every check passes; 1 naming each failure.
 
 import { CliError, commandFlags, runCommand } from "../lib/cli";
-import { type CheckResult, runSmokeChecks } from "../smoke/checks";
+import { checkLine, runSmokeChecks } from "../smoke/checks";
 
 const usage = 'npm run smoke -- <base-url> [--expect-migration TAG] [--header "Name: value"]...';
 const flags = commandFlags(
@@ -36,14 +36,12 @@ function baseUrl(positionals: string[]): string {
 	return url;
 }
 
-const line = (result: CheckResult) => `${result.ok ? "✓" : "✗"} ${result.name}: ${result.detail}`;
-
 runCommand(
 	"smoke",
 	async () => {
 		const { baseUrl: url, ...options } = flags;
 		const results = await runSmokeChecks(url, options);
-		for (const result of results) console.log(line(result));
+		for (const result of results) console.log(checkLine(result));
 		const failed = results.filter((result) => !result.ok).map((result) => result.name);
 		if (failed.length > 0) throw new CliError(`${url} failed ${failed.join(", ")}`);
 	},

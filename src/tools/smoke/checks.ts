@@ -19,6 +19,11 @@ export function newestMigrationTag(folder = MIGRATIONS_FOLDER): string {
 	return journalOf(folder).at(-1)?.tag ?? "none";
 }
 
+/** One line per check, as every command that runs them prints it. */
+export function checkLine(result: CheckResult): string {
+	return `${result.ok ? "✓" : "✗"} ${result.name}: ${result.detail}`;
+}
+
 class Failed extends Error {}
 
 function expectThat(condition: unknown, detail: string): asserts condition {
