@@ -14,7 +14,9 @@ export default createRouter()
 	.openapi(routes.patch, handlers.patch)
 	.openapi(routes.remove, handlers.remove);
 
-const PERSON_PATH = /^\/people\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+// The uuid in any case, as the route takes it; "people" only as the router matches it.
+const PERSON_PATH =
+	/^\/people\/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
 
 /** People, as the read cache knows them. */
 export const personRecords: Records = {

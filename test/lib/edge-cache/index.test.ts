@@ -118,6 +118,8 @@ describe("the read cache of a location", () => {
 		expect((await counted(() => api(`/people/${uuid}`))).roundTrips).toBe(1);
 		const shouted = await counted(() => api(`/people/${uuid.toUpperCase()}?any=thing`));
 		expect(shouted.roundTrips).toBe(0);
+		// Only the uuid's case: no route serves /PEOPLE, so neither does the cache.
+		expect((await api(`/PEOPLE/${uuid}`)).status).toBe(404);
 		// The write's answer is what the cache keeps of the person, under the same key.
 		await sendJson("PATCH", `/people/${uuid.toUpperCase()}`, { age: 12 });
 		const after = await counted(() => api(`/people/${uuid}`));
