@@ -22,7 +22,16 @@ describe("the CSV export", () => {
 		const stack = await startLocalStack({ port: await freePort(), seedCsv: "data/titanic.csv" });
 		const target = await createScratchDatabase(process.env.TEST_DATABASE_URL, "titanic_round_trip");
 		try {
-			for (const name of ['Smith, Mr. "Jack"', "=HYPERLINK(1)", "'Apostrophe", "-Minus", "Zoë 漢字 🚢"]) {
+			const names = [
+				'Smith, Mr. "Jack"',
+				"=HYPERLINK(1)",
+				"'Apostrophe",
+				"-Minus",
+				"Zoë 漢字 🚢",
+				"A;=B;'C;;",
+				"x;-1",
+			];
+			for (const name of names) {
 				const person = {
 					passengerClass: 2,
 					name,
@@ -44,7 +53,7 @@ describe("the CSV export", () => {
 			const path = csvFile(await exported.text(), "export.csv");
 			await migrateDatabase(target.url);
 			const loaded = await withNeonClient(target.url, (client) => loadPassengers(client, path));
-			expect(loaded).toMatchObject({ outcome: "loaded", rows: 892, rejected: 0 });
+			expect(loaded).toMatchObject({ outcome: "loaded", rows: 887 + names.length, rejected: 0 });
 			const [source, copy] = [await rows(stack.databaseUrl), await rows(target.url)];
 			expect(copy).toEqual(source);
 			expect(copy.filter((row) => !Number.isInteger(row.age)).length).toBeGreaterThan(25);

@@ -38,6 +38,15 @@ describe("GET /people as CSV", () => {
 		expect(text).toContain(",0.42,");
 	});
 
+	it("guards a formula after a semicolon too, for spreadsheets that split on ;", async () => {
+		const tag = crypto.randomUUID().slice(0, 8);
+		const name = `Kelly;=cmd|' /C calc'!A0;@SUM(1) ${tag}`;
+		await sendJson("POST", "/people", samplePerson({ name }));
+		const text = await (await api(`/people?q=${tag}`, { headers: CSV })).text();
+		expect(text.split("\r\n")[1]).toContain(`,Kelly;'=cmd|' /C calc'!A0;'@SUM(1) ${tag},`);
+		for (const cell of text.split("\r\n")[1]?.split(";").slice(1) ?? []) expect(cell).toMatch(/^'/);
+	});
+
 	it("is cached apart from JSON and HTML, and 406 stays for what the API cannot write", async () => {
 		await api("/people?limit=2");
 		expect((await api("/people?limit=2", { headers: CSV })).headers.get("Content-Type")).toMatch(
