@@ -5,8 +5,20 @@ import type { AppBindings } from "./types";
 /** Health answers must be live: never cached, so no validator either. */
 export const LIVE_PATHS = new Set(["/healthz", "/readyz"]);
 
-/** What a 304 keeps of its 200: what RFC 9110 asks for, where the answer came from, and the state it shows. */
-export const NOT_MODIFIED_HEADERS = [...RETAINED_304_HEADERS, "age", "cache-status", "bookmark"];
+/**
+ * What a 304 keeps of its 200: what RFC 9110 asks for, where the answer came from, the
+ * state it shows, and CORS (this layer sits outside it), without which a browser drops
+ * every cross-origin 304.
+ */
+export const NOT_MODIFIED_HEADERS = [
+	...RETAINED_304_HEADERS,
+	"age",
+	"cache-status",
+	"bookmark",
+	"access-control-allow-origin",
+	"access-control-allow-credentials",
+	"access-control-expose-headers",
+];
 
 const strongEtag = etag({ retainedHeaders: NOT_MODIFIED_HEADERS });
 
