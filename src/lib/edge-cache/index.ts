@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler, Next } from "hono";
 import { BOOKMARK_HEADER, includes, stateOfBookmark } from "../bookmark";
 import { LIVE_PATHS } from "../http-caching";
-import { LIST_REPRESENTATIONS, preferredType } from "../negotiate";
+import { LIST_REPRESENTATIONS, preferredType, REPRESENTATIONS } from "../negotiate";
 import { problem } from "../problem";
 import { WRITE_METHODS } from "../protect-writes";
 import type { AppBindings, CacheOutcome } from "../types";
@@ -19,9 +19,13 @@ type AppContext = Context<AppBindings>;
 /** How the app answers a request the cache makes itself (a refresh). */
 export type Refetch = (request: Request, c: AppContext) => Promise<Response>;
 
-/** What a list's answer varies by: its representation and the count preference. */
-function listVariant(c: AppContext): string {
-	return `${preferredType(c, LIST_REPRESENTATIONS)};prefer=${c.req.header("Prefer")?.trim().toLowerCase() ?? ""}`;
+/**
+ * What an answer that is not a record's varies by: the representation its route would
+ * choose (CSV only where the path answers it) and the count preference.
+ */
+function listVariant(c: AppContext, records: Records): string {
+	const type = preferredType(c, records.answersCsv(c.req.path) ? LIST_REPRESENTATIONS : REPRESENTATIONS);
+	return `${type};prefer=${c.req.header("Prefer")?.trim().toLowerCase() ?? ""}`;
 }
 
 /** A client's `Cache-Control: no-cache` (or `max-age=0`) asks for an answer from the database. */
@@ -125,7 +129,7 @@ export function edgeCache(records: Records, refetch: Refetch): MiddlewareHandler
 		const record = records.of(c.req.path);
 		const key = record
 			? recordKey(record, preferredType(c))
-			: generationKey(await currentGeneration(cache), c.req.url, listVariant(c));
+			: generationKey(await currentGeneration(cache), c.req.url, listVariant(c, records));
 		const database = (...why: string[]) => fromDatabase(c, next, key, record, why);
 		if (isRefresh(c.req.raw)) {
 			noted(c, "refresh", started);

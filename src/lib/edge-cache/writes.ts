@@ -11,6 +11,8 @@ export interface Records {
 	of(path: string): string | null;
 	/** The version of a record an ETag names: of two answers, the newer is kept. */
 	versionOf(etag: string): number | undefined;
+	/** True for a path that answers CSV too (a list); others answer JSON or HTML only. */
+	answersCsv(path: string): boolean;
 }
 
 const [JSON_TYPE, ...OTHER_TYPES] = REPRESENTATIONS;

@@ -26,4 +26,5 @@ export const personRecords: Records = {
 		return uuid ? `/people/${uuid.toLowerCase()}` : null;
 	},
 	versionOf: versionOfEtag,
+	answersCsv: (path) => path === "/people",
 };

@@ -113,6 +113,19 @@ describe("the read cache of a location", () => {
 		expect(expired.response.headers.get("Cache-Status")).toMatch(/fwd=uri-miss/);
 	});
 
+	it("keys a representation as the route chooses it: CSV only where the path answers CSV", async () => {
+		const path = `/people/stats?q=${crypto.randomUUID().slice(0, 8)}`;
+		const csvThenHtml = await api(path, { headers: { Accept: "text/csv, text/html;q=0.9" } });
+		expect(csvThenHtml.headers.get("Content-Type")).toMatch(/^text\/html/);
+		const csvOnly = await api(path, { headers: { Accept: "text/csv" } });
+		expect(csvOnly.headers.get("Content-Type")).toMatch(/^application\/json/);
+		const list = "/people?limit=1&sort=fare";
+		expect((await api(list, { headers: { Accept: "text/csv" } })).headers.get("Content-Type")).toMatch(
+			/^text\/csv/,
+		);
+		expect((await api(list)).headers.get("Content-Type")).toMatch(/^application\/json/);
+	});
+
 	it("keys a person's answers by the person, whatever the uuid's case or the query", async () => {
 		const { uuid } = await insertedElsewhere();
 		expect((await counted(() => api(`/people/${uuid}`))).roundTrips).toBe(1);
