@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { withNeonClient } from "../../../src/tools/lib/neon-driver";
 import { checkPassengers, type LoadOptions, loadPassengers } from "../../../src/tools/load/load-passengers";
@@ -89,6 +89,21 @@ describe("loadPassengers", () => {
 		await load(path, { skipInvalid: true });
 		const [, row] = readFileSync(path.replace(".csv", ".rejects.csv"), "utf8").split("\n");
 		expect(row).toMatch(/^2,".*",1,9,'=cmd\|' \/C calc'!A0,'@SUM\(1\),'-1,'\+1,0,10$/);
+	});
+
+	it("never writes the rejects file through a symbolic link, and then loads nothing", async () => {
+		const path = csvFile(
+			`${HEADER}\n1,1,Kept,female,30,0,0,10\n1,5,Rejected,female,30,0,0,10\n`,
+			"linked.csv",
+		);
+		const target = csvFile("precious\n", "precious.txt");
+		symlinkSync(target, path.replace(".csv", ".rejects.csv"));
+		const before = await tableCounts();
+		await expect(load(path, { skipInvalid: true })).rejects.toThrow(
+			`${path.replace(".csv", ".rejects.csv")} is a symbolic link; the rejects file is never written through one: remove it`,
+		);
+		expect(readFileSync(target, "utf8")).toBe("precious\n");
+		expect(await tableCounts()).toEqual(before);
 	});
 
 	it("with replace, swaps out the rows an earlier version of the file loaded, in one go", async () => {
