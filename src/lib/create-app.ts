@@ -52,8 +52,9 @@ const corsForConfiguredOrigins = cors({
 
 /**
  * The application shell, in the order a request meets it: request id and logging, HTTP
- * caching, the configuration check, refusals of what cannot be read or answered, CORS, the read cache (a hit is answered here), security
- * headers, rate limits, body limit, write protection; and 404 and error handling, all as
+ * caching, security headers, CORS, the configuration check, refusals of what cannot be
+ * read or answered, the read cache (a hit is answered here), rate limits, body limit,
+ * write protection; and 404 and error handling, all as
  * problem+json. `records` tells the read cache which record a path addresses.
  */
 export function createApp(options: { records: Records }) {
@@ -61,15 +62,16 @@ export function createApp(options: { records: Records }) {
 	app.use(requestContext);
 	// First, so that every answer after it, refusals included, gets its Cache-Control.
 	app.use(httpCaching);
+	// Around everything that can answer, refusals and the read cache's hits included.
+	app.use(securityHeaders);
+	// CORS only for cross-origin callers: a plain OPTIONS still gets the route's Allow list.
+	// Before the refusals, which a browser must be able to read; before the read cache: its
+	// headers depend on the caller, so they are never stored.
+	app.use((c, next) => (c.req.header("Origin") ? corsForConfiguredOrigins(c, next) : next()));
 	app.use(checkConfig);
 	app.use(requestGuards);
-	// CORS only for cross-origin callers: a plain OPTIONS still gets the route's Allow list.
-	// Before the read cache: its headers depend on the caller, so they are never stored.
-	app.use((c, next) => (c.req.header("Origin") ? corsForConfiguredOrigins(c, next) : next()));
 	// Its refreshes are requests of their own, through the whole app.
 	app.use(edgeCache(options.records, async (request, c) => app.fetch(request, c.env, executionContextOf(c))));
-	// Inside the read cache: stored answers carry these headers already.
-	app.use(securityHeaders);
 	// A cache hit never gets here: the read budget protects the database, which a hit spares.
 	// Health checks are exempt: a monitor must never see a 429. So are the cache's own
 	// refreshes: at most one per stored answer at a time, whatever the clients do.

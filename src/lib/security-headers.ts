@@ -18,12 +18,16 @@ const NONE_FOR_GONE_CLIENTS = {
 	removePoweredBy: false,
 } as const;
 
+/** HTTPS only, for half a year, subdomains too: the worker's answers and the static files alike. */
+export const STRICT_TRANSPORT_SECURITY = "max-age=15552000; includeSubDomains";
+
 // Every answer: HTTPS only, no sniffing, no cross-origin embedding, and a policy under
 // which an answer opened as a page loads nothing and is framed nowhere (OWASP's advice
 // for APIs).
 const EVERY_ANSWER = secureHeaders({
 	...NONE_FOR_GONE_CLIENTS,
 	contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+	strictTransportSecurity: STRICT_TRANSPORT_SECURITY,
 	crossOriginOpenerPolicy: false,
 	originAgentCluster: false,
 	referrerPolicy: false,

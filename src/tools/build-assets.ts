@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { STRICT_TRANSPORT_SECURITY } from "../lib/security-headers";
 import { CONTENT_SECURITY_POLICY, SITE_NAV } from "../lib/site-nav";
 import { ROOT } from "./lib/checkout";
 import { CliError } from "./lib/cli";
@@ -71,6 +72,6 @@ export function buildAssets(): void {
 	writeOpenApiDocument(join(ASSETS_FOLDER, "openapi.json"));
 	writeFileSync(
 		join(ASSETS_FOLDER, "_headers"),
-		`/*\n  Content-Security-Policy: ${policyHeader()}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n`,
+		`/*\n  Content-Security-Policy: ${policyHeader()}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n  Strict-Transport-Security: ${STRICT_TRANSPORT_SECURITY}\n`,
 	);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { api } from "../support/api";
+import { api, withEnv } from "../support/api";
 
 // The pages' policy as the header spells it (src/lib/site-nav.ts).
 const PAGE_POLICY =
@@ -35,6 +35,27 @@ describe("security headers", () => {
 			);
 			expect(DOCUMENT_ONLY.filter((name) => headers.has(name))).toEqual(isPage ? DOCUMENT_ONLY : []);
 			expect(GONE.filter((name) => headers.has(name))).toEqual([]);
+		}
+	});
+
+	it("sets them, and CORS, on the refusals that come before any route: 400, 406, 415 and the configuration's 500", async () => {
+		const origin = { Origin: "https://app.example" };
+		const refusals = [
+			await api("/people?q=%zz", { headers: origin }),
+			await api("/people", { headers: { ...origin, Accept: "application/xml" } }),
+			await api("/people", {
+				method: "POST",
+				headers: { ...origin, "Content-Type": "application/json", "Content-Encoding": "gzip" },
+				body: "{}",
+			}),
+			await withEnv({ APP_ENV: "nowhere" }, "/people?limit=1", { headers: origin }),
+		];
+		expect(refusals.map((response) => response.status)).toEqual([400, 406, 415, 500]);
+		for (const { headers } of refusals) {
+			expect(headers.get("Strict-Transport-Security")).toBe("max-age=15552000; includeSubDomains");
+			expect(headers.get("X-Content-Type-Options")).toBe("nosniff");
+			expect(headers.get("Content-Security-Policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+			expect(headers.get("Access-Control-Allow-Origin")).toBe("*");
 		}
 	});
 });

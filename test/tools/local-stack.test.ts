@@ -21,6 +21,7 @@ async function expectStaticFiles(apiUrl: string) {
 	expect(docs.headers.get("Content-Security-Policy")).toMatch(
 		/^default-src 'none'; script-src 'self'; style-src 'self'/,
 	);
+	expect(docs.headers.get("Strict-Transport-Security")).toBe("max-age=15552000; includeSubDomains");
 	const html = await docs.text();
 	expect(html).toContain('<a href="/people">People</a>');
 	expect(html).toContain('<script src="/docs/vendor/swagger-ui-bundle.js">');
