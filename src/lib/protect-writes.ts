@@ -24,13 +24,20 @@ const requireToken: MiddlewareHandler<AppBindings> = bearerAuth({
 /**
  * Writes need `Authorization: Bearer <API_TOKEN>`; reads stay public. Without a token,
  * every write is refused rather than run unprotected, unless OPEN_WRITES is "true", which
- * only the local tooling sets (and which the log then mentions once).
+ * only the local tooling sets (and which the log then mentions once), and then only from
+ * the API's own origin.
  */
 export const protectWrites: MiddlewareHandler<AppBindings> = async (c, next) => {
 	if (!WRITE_METHODS.has(c.req.method)) return next();
 	if (c.env.API_TOKEN) return requireToken(c, next);
 	if (c.env.OPEN_WRITES !== "true") {
 		return problem(c, 503, "writes are disabled: this environment has no API_TOKEN configured");
+	}
+	// Open writes are the developer's own: a page of another origin (any site the developer
+	// visits while npm run dev runs) must not write, whatever CORS lets it read.
+	const origin = c.req.header("Origin");
+	if (origin && origin !== new URL(c.req.url).origin) {
+		return problem(c, 403, `writes without a token are open to this origin only, not to a page on ${origin}`);
 	}
 	if (!openWritesLogged) {
 		openWritesLogged = true;

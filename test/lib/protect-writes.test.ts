@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { withEnv } from "../support/api";
+import { ORIGIN, withEnv } from "../support/api";
 import { samplePerson } from "../support/sample-person";
 
 const post = (headers: Record<string, string> = {}) => ({
@@ -38,5 +38,23 @@ describe("write protection", () => {
 			expect((await withEnv(closed, "/people?limit=2")).status).toBe(200);
 		}
 		expect((await withEnv({ OPEN_WRITES: "true", API_TOKEN: "" }, "/people", post())).status).toBe(201);
+	});
+
+	it("keeps open writes to the API's own origin: a page elsewhere may read, never write", async () => {
+		const open = { OPEN_WRITES: "true", API_TOKEN: "" };
+		const evil = { Origin: "https://evil.example" };
+		const refused = await withEnv(open, "/people", post(evil));
+		expect(refused.status).toBe(403);
+		expect(((await refused.json()) as { detail: string }).detail).toBe(
+			"writes without a token are open to this origin only, not to a page on https://evil.example",
+		);
+		expect(refused.headers.get("Access-Control-Allow-Origin")).toBe("*");
+		const deleted = await withEnv(open, "/people/00000000-0000-4000-8000-000000000000", {
+			method: "DELETE",
+			headers: evil,
+		});
+		expect(deleted.status).toBe(403);
+		expect((await withEnv(open, "/people?limit=1", { headers: evil })).status).toBe(200);
+		expect((await withEnv(open, "/people", post({ Origin: ORIGIN }))).status).toBe(201);
 	});
 });
