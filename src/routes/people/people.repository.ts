@@ -91,13 +91,18 @@ const written = (
 ) => sql`(select result from ${changed}) as result, ${snapshotColumn} as snapshot,
 	(select xid from ${changed}) as xid`;
 
+/**
+ * A person the statement saw but did not write was changed under it, which only a condition
+ * (If-Match) can refuse; without one, it was deleted by a write that committed first.
+ */
 function outcomeOf<R, T>(
 	row: WriteRow<R> | undefined,
+	conditional: boolean,
 	read: (result: R, state: DbState) => T,
 ): WriteOutcome<T> {
 	if (row?.result && row.xid)
 		return { outcome: "done", result: read(row.result, writeState({ ...row, xid: row.xid })) };
-	return row?.found ? { outcome: "changed" } : { outcome: "not-found" };
+	return row?.found && conditional ? { outcome: "changed" } : { outcome: "not-found" };
 }
 
 /** Updates the fields and advances the version, if the condition holds: one statement that also tells 404 from 412. */
@@ -116,7 +121,7 @@ export async function updatePerson(
 	const { rows } = await db.execute<WriteRow<Person & { version: number }>>(
 		sql`with changed as ${update} select ${written(sql`changed`)}, ${exists(uuid)} as found`,
 	);
-	return outcomeOf(rows[0], (row, state) => ({ ...versioned(row), state }));
+	return outcomeOf(rows[0], versions !== undefined, (row, state) => ({ ...versioned(row), state }));
 }
 
 /** Deletes the person if the condition holds: one statement that also tells 404 from 412. */
@@ -132,5 +137,5 @@ export async function deletePerson(
 	const { rows } = await db.execute<WriteRow<true>>(
 		sql`with gone as ${remove} select ${written(sql`gone`)}, ${exists(uuid)} as found`,
 	);
-	return outcomeOf(rows[0], (_, state) => state);
+	return outcomeOf(rows[0], versions !== undefined, (_, state) => state);
 }

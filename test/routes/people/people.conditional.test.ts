@@ -1,5 +1,8 @@
+import { env } from "cloudflare:workers";
+import { Client, neonConfig } from "@neondatabase/serverless";
 import { describe, expect, it } from "vitest";
 import type { Person } from "../../../src/db/person.schemas";
+import { pointDriverAtLocalEndpoint, webSocketHostOf } from "../../../src/tools/neon-endpoint/point-driver";
 import { api, roundTrips, sendJson } from "../../support/api";
 import { samplePerson } from "../../support/sample-person";
 
@@ -65,5 +68,28 @@ describe("conditional writes (If-Match)", () => {
 			),
 		);
 		expect(statuses.sort()).toEqual([200, 412]);
+	});
+
+	it("answers 404, not 412, to an unconditional write that a concurrent delete beat", async () => {
+		pointDriverAtLocalEndpoint(neonConfig, webSocketHostOf(env.NEON_HTTP_ENDPOINT));
+		for (const write of [
+			(uuid: string) => sendJson("PATCH", `/people/${uuid}`, { age: 31 }),
+			(uuid: string) => sendJson("PUT", `/people/${uuid}`, samplePerson({ age: 31 })),
+			(uuid: string) => api(`/people/${uuid}`, { method: "DELETE" }),
+		]) {
+			const { person: p } = await person();
+			const deleter = new Client(env.DATABASE_URL);
+			deleter.on("error", () => {});
+			await deleter.connect();
+			await deleter.query("BEGIN");
+			await deleter.query("DELETE FROM passengers WHERE uuid = $1", [p.uuid]);
+			// On PostgreSQL the write waits for the delete's row lock, having seen the person in
+			// its snapshot. (PGlite has one session for all: there the write comes after.)
+			const waiting = write(p.uuid);
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			await deleter.query("COMMIT");
+			expect((await waiting).status).toBe(404);
+			await deleter.end();
+		}
 	});
 });
