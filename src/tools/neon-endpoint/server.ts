@@ -109,7 +109,13 @@ export async function startNeonEndpoint(options: NeonEndpointOptions): Promise<N
 		});
 		await compute.enter();
 		try {
-			send(res, await answerSqlOverHttp(pools, req.headers, body, gone.signal, logQueries));
+			// Its own database URL, never the client's string: as Neon's proxy, the endpoint
+			// takes only user, password, host and database from it, which were checked above;
+			// parameters such as ?user= or ?host= would otherwise reach another database.
+			send(
+				res,
+				await answerSqlOverHttp(pools, options.databaseUrl, req.headers, body, gone.signal, logQueries),
+			);
 		} finally {
 			compute.leave();
 		}

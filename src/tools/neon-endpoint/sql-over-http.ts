@@ -131,12 +131,12 @@ async function runBatch(
  */
 export async function answerSqlOverHttp(
 	pools: PostgresPools,
+	databaseUrl: string,
 	headers: IncomingHttpHeaders,
 	body: string,
 	signal: AbortSignal,
 	onQueries: (queries: Query[]) => void = () => {},
 ): Promise<HttpReply> {
-	const connectionString = header(headers, "neon-connection-string") ?? "";
 	const begin = transactionStart(headers);
 	if (begin === undefined) return neonError(400, "invalid isolation level");
 	let request: { query?: string; params?: unknown[]; arrayMode?: boolean; queries?: Query[] };
@@ -152,7 +152,7 @@ export async function answerSqlOverHttp(
 	const arrayMode = header(headers, "neon-array-mode") === "true";
 	let client: pg.PoolClient;
 	try {
-		client = await pools.get(connectionString).connect();
+		client = await pools.get(databaseUrl).connect();
 	} catch (error) {
 		// Neon answers 5xx when it cannot reach the compute; the driver then throws
 		// "Server error (HTTP status …)", which the worker turns into a 503.
@@ -166,7 +166,7 @@ export async function answerSqlOverHttp(
 		broken = true;
 	};
 	client.on("error", onLost);
-	const cancel = () => void pools.cancel(connectionString, client);
+	const cancel = () => void pools.cancel(databaseUrl, client);
 	signal.addEventListener("abort", cancel, { once: true });
 	try {
 		const answer = batch

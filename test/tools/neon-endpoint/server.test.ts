@@ -171,6 +171,24 @@ describe("who the local Neon endpoint serves", () => {
 		);
 	});
 
+	it("only the database it was started for, whatever parameters the connection string adds", async () => {
+		const asked = "SELECT current_database() AS database, current_user AS role, inet_server_port() AS port";
+		const [own] = await neon(databaseUrl).query(asked);
+		const sneaky = new URL(databaseUrl);
+		const parameters = { database: "template1", dbname: "template1", host: "192.0.2.1", port: "1" };
+		for (const [name, value] of Object.entries(parameters)) sneaky.searchParams.set(name, value);
+		const [answered] = await neon(sneaky.toString()).query(asked);
+		expect(answered).toEqual(own);
+		// Nor a pool per distinct string: thirty of them still share the endpoint's connections.
+		await Promise.all(
+			Array.from({ length: 30 }, (_, i) => neon(`${databaseUrl}?application_name=n${i}`).query("SELECT 1")),
+		);
+		const [open] = await neon(databaseUrl).query(
+			"SELECT count(*)::int AS connections FROM pg_stat_activity WHERE datname = current_database()",
+		);
+		expect(open?.connections).toBeLessThanOrEqual(10 + 1);
+	});
+
 	it("bodies up to 1 MiB", async () => {
 		const huge = JSON.stringify({ query: `SELECT '${"x".repeat(1024 * 1024)}'` });
 		expect((await query(endpoint.httpUrl, {}, huge)).status).toBe(413);
