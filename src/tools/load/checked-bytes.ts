@@ -19,15 +19,21 @@ function incompleteTail(bytes: Buffer): number {
 /**
  * The bytes the CSV parser reads, passed through unchanged: hashed (so the ledger records
  * exactly what was parsed) and checked to be UTF-8, strictly: a Latin-1 file is an error
- * naming its first bad line, never text full of U+FFFD.
+ * naming its first bad line, never text full of U+FFFD. No line may pass `maxLineBytes`:
+ * the parser's own cap counts a field's characters, not a record's fields, and a line of
+ * nothing but commas would otherwise become millions of empty fields in memory.
  */
 export class CheckedBytes extends Transform {
 	readonly #hash = createHash("sha256");
 	#pending = Buffer.alloc(0);
 	#lines = 1;
+	#lineBytes = 0;
 	#digest?: string;
 
-	constructor(private readonly path: string) {
+	constructor(
+		private readonly path: string,
+		private readonly maxLineBytes: number,
+	) {
 		super();
 	}
 
@@ -51,10 +57,23 @@ export class CheckedBytes extends Transform {
 	}
 
 	#check(bytes: Buffer): CliError | null {
-		if (isUtf8(bytes)) {
-			for (const byte of bytes) if (byte === NEWLINE) this.#lines++;
-			return null;
+		if (!isUtf8(bytes)) return this.#notUtf8(bytes);
+		for (let start = 0; ; ) {
+			const end = bytes.indexOf(NEWLINE, start);
+			this.#lineBytes += (end < 0 ? bytes.length : end) - start;
+			if (this.#lineBytes > this.maxLineBytes) {
+				return new CliError(
+					`${this.path}: line ${this.#lines} is longer than ${this.maxLineBytes} bytes; a passenger's row is about 100`,
+				);
+			}
+			if (end < 0) return null;
+			this.#lines++;
+			this.#lineBytes = 0;
+			start = end + 1;
 		}
+	}
+
+	#notUtf8(bytes: Buffer): CliError {
 		for (let start = 0; ; ) {
 			const end = bytes.indexOf(NEWLINE, start);
 			if (end < 0 || !isUtf8(bytes.subarray(start, end))) break;

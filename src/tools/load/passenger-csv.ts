@@ -74,7 +74,8 @@ export interface ReadOptions {
  */
 export async function* readPassengerCsv(path: string, options: ReadOptions = {}): AsyncGenerator<ParsedRow> {
 	const file = createReadStream(path);
-	const checked = new CheckedBytes(path);
+	// A character is at most four bytes of UTF-8, so no valid record's line is refused.
+	const checked = new CheckedBytes(path, 4 * MAX_RECORD_CHARACTERS);
 	// Line numbers are counted here rather than with csv-parse's `info`, whose object per
 	// record doubled the loader's memory: a record spans one line plus its quoted newlines.
 	const parser = file

@@ -99,6 +99,15 @@ describe("readPassengerCsv", () => {
 		expect(reason.length).toBeLessThan(300);
 	});
 
+	it("bounds a line's bytes too: a line of empty fields is refused before it fills memory", async () => {
+		const memory = process.memoryUsage().rss;
+		await expect(parse(`${HEADER}\n1,1,A,male,1,0,0,1\n${",".repeat(50_000_000)}\n`)).rejects.toThrow(
+			`line 3 is longer than ${4 * MAX_RECORD_CHARACTERS} bytes; a passenger's row is about 100`,
+		);
+		// 50 million empty fields would take gigabytes; the refusal keeps it to the file's chunks.
+		expect(process.memoryUsage().rss - memory).toBeLessThan(400 * 1024 * 1024);
+	});
+
 	it("fails clearly on a missing file and an empty one", async () => {
 		await expect(parse("")).rejects.toThrow(/has no header/);
 		const missing = readPassengerCsv("/nonexistent/passengers.csv");
