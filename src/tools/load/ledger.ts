@@ -1,5 +1,5 @@
 import type { Client } from "@neondatabase/serverless";
-import { eq, inArray, sql } from "drizzle-orm";
+import { desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/neon-serverless";
 import { passengerLoads } from "../../db/ledger-schema";
 import { passengers } from "../../db/schema";
@@ -17,6 +17,20 @@ export interface LoadRecord {
  */
 export function ledgerOn(client: Client) {
 	const db = drizzle({ client, casing: "snake_case" });
+	const first = async (where: SQL): Promise<LoadRecord | undefined> => {
+		const [found] = await db
+			.select({
+				id: passengerLoads.id,
+				fileName: passengerLoads.fileName,
+				rows: passengerLoads.rows,
+				loadedAt: passengerLoads.loadedAt,
+			})
+			.from(passengerLoads)
+			.where(where)
+			.orderBy(desc(passengerLoads.loadedAt))
+			.limit(1);
+		return found;
+	};
 	return {
 		/**
 		 * Serialises loaders: held until the transaction ends, so two runs of the same file
@@ -26,17 +40,14 @@ export function ledgerOn(client: Client) {
 			await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext('passenger_loads'))`);
 		},
 
-		async find(sha256: string): Promise<LoadRecord | undefined> {
-			const [found] = await db
-				.select({
-					id: passengerLoads.id,
-					fileName: passengerLoads.fileName,
-					rows: passengerLoads.rows,
-					loadedAt: passengerLoads.loadedAt,
-				})
-				.from(passengerLoads)
-				.where(eq(passengerLoads.sha256, sha256));
-			return found;
+		/** The load of this content, if any. */
+		find(sha256: string): Promise<LoadRecord | undefined> {
+			return first(eq(passengerLoads.sha256, sha256));
+		},
+
+		/** The latest load from this file (its full path), whatever its content was then. */
+		latestFrom(fileName: string): Promise<LoadRecord | undefined> {
+			return first(eq(passengerLoads.fileName, fileName));
 		},
 
 		/** Removes the rows of earlier loads from this file (its full path), and their entries, in one statement. */

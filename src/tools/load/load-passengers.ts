@@ -19,8 +19,9 @@ export type LoadResult =
 /**
  * Loads a passenger CSV through the Neon driver in one transaction: every row lands or
  * none does, and a loader killed halfway leaves the table as it was. The ledger (content
- * hash and full path) makes a second load of the same content a no-op; `replace` swaps
- * the rows that earlier loads of the same path brought in, and only those.
+ * hash and full path) makes a second load of the same content a no-op, and refuses an
+ * edited file loaded before without `replace`, which swaps the rows that earlier loads of
+ * the same path brought in, and only those.
  */
 export async function loadPassengers(
 	client: Client,
@@ -41,6 +42,12 @@ export async function loadPassengers(
 		if (previous && previous.fileName !== fileName) {
 			throw new CliError(
 				`${path} holds what ${previous.fileName} brought in (${previous.rows} rows): --replace swaps only the loads of the same file, so loading it again would duplicate them`,
+			);
+		}
+		const earlier = options.replace ? undefined : await ledger.latestFrom(fileName);
+		if (earlier) {
+			throw new CliError(
+				`an earlier version of ${path} was loaded on ${earlier.loadedAt.toISOString().slice(0, 10)} (${earlier.rows} rows), so loading this one would add its rows again: --replace swaps that version's rows for this one's`,
 			);
 		}
 		const replacedRows = options.replace ? await ledger.removeEarlier(fileName) : 0;

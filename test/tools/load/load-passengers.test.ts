@@ -106,6 +106,19 @@ describe("loadPassengers", () => {
 		expect(await tableCounts()).toEqual(before);
 	});
 
+	it("without replace, refuses an edited file that was loaded before, rather than add its rows again", async () => {
+		const path = csvFile(rowsCsv(5, "First Cut"), "edited-later.csv");
+		await load(path);
+		writeFileSync(path, rowsCsv(6, "First Cut"));
+		const before = await tableCounts();
+		await expect(load(path)).rejects.toThrow(
+			new RegExp(
+				`^an earlier version of ${path} was loaded on \\d{4}-\\d{2}-\\d{2} \\(5 rows\\), so loading this one would add its rows again: --replace swaps`,
+			),
+		);
+		expect(await tableCounts()).toEqual(before);
+	});
+
 	it("with replace, swaps out the rows an earlier version of the file loaded, in one go", async () => {
 		const path = csvFile(rowsCsv(5, "Version One"), "versions.csv");
 		await load(path);
