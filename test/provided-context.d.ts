@@ -6,6 +6,8 @@ declare module "vitest" {
 		neonWebSocketHost: string;
 		/** The same database behind an endpoint whose compute is asleep whenever it is idle. */
 		sleepyNeonHttpEndpoint: string;
+		/** The same database behind an endpoint that runs each query but never answers. */
+		answerLosingNeonHttpEndpoint: string;
 		/** Whether the database is the embedded PGlite (one session for every connection). */
 		embeddedDatabase: boolean;
 	}

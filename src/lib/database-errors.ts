@@ -39,6 +39,15 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 /**
+ * True when the database did not answer within the query timeout: the request was sent,
+ * so a write may have committed although no answer came back.
+ */
+export function isTimedOut(error: unknown): boolean {
+	const source = (neonErrorOf(error) as { sourceError?: unknown } | undefined)?.sourceError;
+	return source instanceof Error && (source.name === "TimeoutError" || source.name === "AbortError");
+}
+
+/**
  * What to log about a failure: the innermost cause's message. drizzle's wrapper message
  * carries the SQL and its parameters (passenger data), which stay out of the logs.
  */

@@ -1,15 +1,17 @@
-import type { ErrorHandler } from "hono";
+import type { Context, ErrorHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import {
 	isAnswerTooLarge,
 	isDatabaseUnavailable,
 	isRefusedByNeon,
+	isTimedOut,
 	rootCauseOf,
 	sqlStateOf,
 } from "./database-errors";
 import { log } from "./log";
 import { problem } from "./problem";
+import { WRITE_METHODS } from "./protect-writes";
 import type { AppBindings } from "./types";
 
 const RETRY_AFTER_SECONDS = "5";
@@ -30,7 +32,7 @@ const HTTP_EXCEPTION_DETAILS: Partial<Record<ContentfulStatusCode, string>> = {
 };
 
 interface Failure {
-	is: (error: unknown) => boolean;
+	is: (error: unknown, c: Context) => boolean;
 	log: string;
 	status: ContentfulStatusCode;
 	detail: string;
@@ -39,6 +41,14 @@ interface Failure {
 
 // What failed when the request itself was fine, as the log and the client are told it.
 const DATABASE_FAILURES: Failure[] = [
+	{
+		// Before "unavailable", which a timeout also is: "retry" would be false for a write.
+		is: (error, c) => isTimedOut(error) && WRITE_METHODS.has(c.req.method),
+		log: "write unconfirmed: the database did not answer in time",
+		status: 504,
+		detail:
+			"the database did not confirm the write in time, so it may have happened: read the person (GET /people/{uuid}) before writing again; a POST sent again with the uuid it chose is safe (a 409 says the first one went in)",
+	},
 	{
 		is: isRefusedByNeon,
 		log: "misconfigured: the database refused the connection settings",
@@ -79,7 +89,7 @@ export const onError: ErrorHandler<AppBindings> = (error, c) => {
 	}
 	const known = CLIENT_SQL_STATES[sqlStateOf(error) ?? ""];
 	if (known) return problem(c, known.status, known.detail);
-	const failure = DATABASE_FAILURES.find(({ is }) => is(error)) ?? UNHANDLED;
+	const failure = DATABASE_FAILURES.find(({ is }) => is(error, c)) ?? UNHANDLED;
 	log(c.env, "error", { msg: failure.log, requestId: c.get("requestId"), error: rootCauseOf(error) });
 	return problem(c, failure.status, failure.detail, { headers: failure.headers });
 };

@@ -9,7 +9,7 @@ import { ageOf, cacheStatus, digestEtag, fromCache, stateOf, store } from "./ent
 import { currentGeneration, generationKey, recordKey } from "./keys";
 import { IF_ERROR_DEADLINE_MS, lifetimesOf, retentionOf, useAt } from "./lifetimes";
 import { type Answer, isRefresh, refreshOnce, refreshRequest } from "./refresh";
-import { forgetWhatChanged, type Records, writtenSince } from "./writes";
+import { forgetUnconfirmed, forgetWhatChanged, type Records, writtenSince } from "./writes";
 
 export { isRefresh } from "./refresh";
 export type { Records } from "./writes";
@@ -114,7 +114,9 @@ export function edgeCache(records: Records, refetch: Refetch): MiddlewareHandler
 		// hono runs a HEAD as its GET and drops the body: one cached answer serves both.
 		if (c.req.method !== "GET" && c.req.method !== "HEAD") {
 			await next();
-			if (WRITE_METHODS.has(c.req.method) && c.res.ok) await forgetWhatChanged(c, records, cache);
+			if (!WRITE_METHODS.has(c.req.method)) return;
+			if (c.res.ok) await forgetWhatChanged(c, records, cache);
+			else if (c.res.status === 504) await forgetUnconfirmed(c, records, cache);
 			return;
 		}
 		if (LIVE_PATHS.has(c.req.path)) return next();

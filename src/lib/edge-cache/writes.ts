@@ -74,6 +74,16 @@ async function rewrite(c: Context, records: Records, cache: Cache, record: strin
  * here again), and the written record's entries replaced by the write's answer (or deleted,
  * for a DELETE). Other locations keep theirs until their lifetimes end.
  */
+/**
+ * A write the database did not confirm (504) may have happened: this location then keeps
+ * nothing that could show the record, or any list, as it was before.
+ */
+export async function forgetUnconfirmed(c: Context, records: Records, cache: Cache): Promise<void> {
+	const record = records.of(c.req.path);
+	const stored = record ? REPRESENTATIONS.map((type) => cache.delete(recordKey(record, type))) : [];
+	await Promise.all([newGeneration(cache), ...stored]);
+}
+
 export async function forgetWhatChanged(c: Context, records: Records, cache: Cache): Promise<void> {
 	const existing = records.of(c.req.path);
 	const created = existing ? null : records.of(c.res.headers.get("Location") ?? "");

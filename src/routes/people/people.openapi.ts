@@ -97,6 +97,7 @@ export const writeProblems = problemResponses({
 	415: "The body is not JSON, or is encoded (Content-Encoding)",
 	429: tooMany,
 	503: writeUnavailable,
+	504: "The database did not confirm the write in time: it may have happened. Read the person before writing again",
 });
 // Writes carry the bearer token when the deployment has one (see README, "Protection").
 export const security = [{ bearerAuth: [] }];

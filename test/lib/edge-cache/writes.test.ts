@@ -1,12 +1,12 @@
 import { env } from "cloudflare:workers";
 import { Hono } from "hono";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { edgeCache } from "../../../src/lib/edge-cache";
 import { writtenKey } from "../../../src/lib/edge-cache/keys";
 import { writtenSince } from "../../../src/lib/edge-cache/writes";
 import type { AppBindings } from "../../../src/lib/types";
 import { personRecords } from "../../../src/routes/people/people.index";
-import { api, ORIGIN, sendJson } from "../../support/api";
+import { api, ORIGIN, sendJson, withEnv } from "../../support/api";
 import { counted } from "../../support/cache";
 import { samplePerson } from "../../support/sample-person";
 
@@ -73,6 +73,30 @@ describe("what a write leaves in its location's cache", () => {
 		await write(11);
 		expect((await app.fetch(new Request(`${ORIGIN}/people/${uuid}`), env)).headers.get("ETag")).toBe('"p11"');
 	});
+});
+
+describe("a write whose answer never came back", () => {
+	it("is a 504 saying it may have happened and how to find out, and the location forgets the person", async () => {
+		const created = await sendJson("POST", "/people", samplePerson({ age: 40 }));
+		const { uuid } = (await created.json()) as { uuid: string };
+		await api(`/people/${uuid}`);
+		await api("/people?limit=1");
+		const lost = { NEON_HTTP_ENDPOINT: inject("answerLosingNeonHttpEndpoint") };
+		const patched = await withEnv(lost, `/people/${uuid}`, {
+			method: "PATCH",
+			headers: { "Content-Type": "application/json" },
+			body: JSON.stringify({ age: 41 }),
+		});
+		expect(patched.status).toBe(504);
+		expect(patched.headers.get("Retry-After")).toBeNull();
+		expect(((await patched.json()) as { detail: string }).detail).toMatch(
+			/^the database did not confirm the write in time, so it may have happened: read the person/,
+		);
+		// It did happen; this location no longer claims otherwise, for the person or a list.
+		const read = await counted(() => api(`/people/${uuid}`));
+		expect([read.roundTrips, JSON.parse(read.body).age]).toEqual([1, 41]);
+		expect((await counted(() => api("/people?limit=1"))).roundTrips).toBe(1);
+	}, 15_000);
 });
 
 describe("a read that raced a write to the same record at its location", () => {

@@ -37,7 +37,7 @@ describe("the OpenAPI document (/openapi.json, written at build time)", () => {
 		expect(doc.servers).toEqual([{ url: "/" }]);
 		const statuses = (path: string, method: string) =>
 			Object.keys(doc.paths[path]?.[method]?.responses ?? {}).sort();
-		const writes = ["400", "401", "406", "413", "415", "429", "503"];
+		const writes = ["400", "401", "406", "413", "415", "429", "503", "504"];
 		expect(statuses("/people", "get")).toEqual(["200", "400", "406", "429", "503"]);
 		expect(statuses("/people", "post")).toEqual(["201", "409", ...writes].sort());
 		expect(statuses("/people/{uuid}", "get")).toEqual(["200", "400", "404", "406", "429", "503"]);
