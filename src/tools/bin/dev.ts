@@ -55,9 +55,11 @@ runCommand(
 				log: (line) => console.log(`dev: ${line}`),
 			});
 			console.log(`dev: API ${stack.apiUrl}/people · docs ${stack.apiUrl}/docs/ · Ctrl-C stops everything`);
+			// Ctrl-C reaches every process in the terminal's group and tsx passes it on as well:
+			// a second signal must not end this one before it has cleaned up (the lock, the
+			// private env file), so every signal is heard, and the first one stops.
 			const stopped = new Promise<void>((resolve) => {
-				process.once("SIGINT", resolve);
-				process.once("SIGTERM", resolve);
+				for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => resolve());
 			});
 			await Promise.race([stopped, stack.exited]);
 			await stack.stop();

@@ -1,8 +1,11 @@
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { describe, expect, inject, it } from "vitest";
+import { freePort } from "../../../src/tools/lib/ports";
 import { migrateDatabase } from "../../../src/tools/migrate";
 import { createScratchDatabase } from "../../../src/tools/scratch-database";
+import { waitUntilServing } from "../../../src/tools/wrangler-dev";
 import { csvFile, rowsCsv, runLoader } from "../load/support";
 
 /** Runs one npm script's entry point as npm would, to its end. */
@@ -25,11 +28,40 @@ describe("the npm scripts' command lines", () => {
 		["bench-scale", /^usage: npm run bench:scale /],
 		["bench-load", /^usage: npm run bench:load /],
 		["test-load", /^usage: npm run test:load /],
+		["smoke", /^usage: npm run smoke -- <base-url> /],
+		["check-migrations", /^usage: npm run check:migrations /],
+		["deploy-gradual", /^usage: npm run deploy:gradual -- --env staging\|production /],
+		["lint-workflows", /^usage: npm run lint:workflows/],
 	])("%s --help prints its usage and exits 0", (script, usage) => {
 		const help = run(script, ["--help"]);
 		expect(help).toMatchObject({ code: 0, stderr: "" });
 		expect(help.stdout).toMatch(usage);
 	});
+
+	it("Ctrl-C stops npm run dev with nothing left behind, though the signal comes twice", async () => {
+		const privateDirs = () =>
+			readdirSync(existsSync("/dev/shm") ? "/dev/shm" : tmpdir()).filter((name) =>
+				name.startsWith("titanic-stack-"),
+			);
+		const before = privateDirs();
+		const port = await freePort();
+		const dev = spawn("node_modules/.bin/tsx", ["src/tools/bin/dev.ts"], {
+			// The embedded database: vitest.config.ts puts a placeholder in DATABASE_URL.
+			env: { ...process.env, PORT: String(port), DATABASE_URL: "" },
+			detached: true,
+			stdio: "ignore",
+		});
+		const exited = new Promise((resolve) => dev.once("exit", resolve));
+		const serving = waitUntilServing(`http://127.0.0.1:${port}/healthz`, 90_000).then(() => true);
+		expect(await Promise.race([serving, exited.then(() => false)])).toBe(true);
+		expect(existsSync(".data/dev.pid")).toBe(true);
+		// As a terminal delivers it to the whole group, and tsx passes it on once more.
+		process.kill(-(dev.pid ?? 0), "SIGINT");
+		process.kill(-(dev.pid ?? 0), "SIGINT");
+		await exited;
+		expect(existsSync(".data/dev.pid")).toBe(false);
+		expect(privateDirs()).toEqual(before);
+	}, 120_000);
 
 	it("answers a bad flag with one line and the usage, exit 1", () => {
 		const unknown = run("bench-api", ["--durtion", "5"]);
