@@ -2,8 +2,8 @@
 // Proves that the code running now (the newest v* tag, or the previous commit before the
 // first release) keeps working once this checkout's migrations are applied: expand first,
 // contract later. The release, in a git worktree of its own, serves a database it filled;
-// the new migrations are applied under it; it must pass the smoke check; then its own test
-// suite runs against a database built by the new migrations. Scratch databases live on
+// the new migrations are applied under it; it must pass the smoke check; then its own API
+// tests (the worker project) run against a database built by the new migrations. Scratch databases live on
 // TEST_DATABASE_URL's Postgres when it is set, else in the embedded PGlite.
 import { CliError, commandFlags, runCommand } from "../lib/cli";
 import { MIGRATIONS_FOLDER } from "../migrate";
@@ -39,10 +39,10 @@ runCommand(
 			if (failed.length > 0) {
 				const shown = failed.slice(0, 5).join("; ");
 				throw new CliError(
-					`${named} fails ${failed.length} of its own tests after the migrations up to ${target}: ${shown}`,
+					`${named} fails ${failed.length} of its own API tests after the migrations up to ${target}: ${shown}`,
 				);
 			}
-			console.log(`✓ the release's own tests pass against the migrations up to ${target}`);
+			console.log(`✓ the release's own API tests pass against the migrations up to ${target}`);
 		} finally {
 			release.remove();
 		}
