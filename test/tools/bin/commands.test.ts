@@ -38,7 +38,7 @@ describe("the npm scripts' command lines", () => {
 		expect(help.stdout).toMatch(usage);
 	});
 
-	it("Ctrl-C stops npm run dev with nothing left behind, though the signal comes twice", async () => {
+	it("Ctrl-C stops npm run dev with nothing left behind, though the signal reaches it twice", async () => {
 		const privateDirs = () =>
 			readdirSync(existsSync("/dev/shm") ? "/dev/shm" : tmpdir()).filter((name) =>
 				name.startsWith("titanic-stack-"),
@@ -55,8 +55,7 @@ describe("the npm scripts' command lines", () => {
 		const serving = waitUntilServing(`http://127.0.0.1:${port}/healthz`, 90_000).then(() => true);
 		expect(await Promise.race([serving, exited.then(() => false)])).toBe(true);
 		expect(existsSync(".data/dev.pid")).toBe(true);
-		// As a terminal delivers it to the whole group, and tsx passes it on once more.
-		process.kill(-(dev.pid ?? 0), "SIGINT");
+		// As a terminal delivers Ctrl-C: to the whole group, whence tsx passes it on once more.
 		process.kill(-(dev.pid ?? 0), "SIGINT");
 		await exited;
 		expect(existsSync(".data/dev.pid")).toBe(false);
