@@ -3,6 +3,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { CliError, EXIT } from "./lib/cli";
+import { stopProcessGroup } from "./lib/process-group";
 import { WRANGLER_BIN, WRANGLER_OFFLINE_ENV } from "./lib/wrangler";
 
 /** A dotenv file only its owner can read; single quotes keep a value literal, where it allows. */
@@ -49,26 +50,10 @@ export function startWrangler(options: {
 		stderr = (stderr + chunk).slice(-2_000);
 	});
 	const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-	const signalGroup = (signal: NodeJS.Signals) => {
-		try {
-			if (child.pid) process.kill(-child.pid, signal);
-		} catch {
-			// The group is gone already.
-		}
-	};
 	return {
 		exited,
 		output: () => stderr.trim(),
-		async stop() {
-			// Ask politely; wrangler sometimes sits out a SIGINT, so insist, then force.
-			signalGroup("SIGINT");
-			const insist = setTimeout(() => signalGroup("SIGTERM"), 3_000);
-			const force = setTimeout(() => signalGroup("SIGKILL"), 6_000);
-			await exited;
-			clearTimeout(insist);
-			clearTimeout(force);
-			signalGroup("SIGKILL");
-		},
+		stop: () => stopProcessGroup(child, exited),
 	};
 }
 

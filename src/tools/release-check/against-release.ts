@@ -1,8 +1,9 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { CliError, describeError } from "../lib/cli";
 import { freePort } from "../lib/ports";
+import { stopProcessGroup } from "../lib/process-group";
 import { migrateDatabase } from "../migrate";
 import { createScratchDatabase } from "../scratch-database";
 import { type CheckResult, newestMigrationTag, runSmokeChecks } from "../smoke/checks";
@@ -24,14 +25,6 @@ function npmRun(release: ReleaseCheckout, args: string[], env: Record<string, st
 		stream?.on("data", (chunk) => output.push(String(chunk)));
 	const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
 	return { child, exited, output: () => output.join("") };
-}
-
-async function stopGroup(child: ChildProcess, exited: Promise<unknown>): Promise<void> {
-	if (child.exitCode !== null || !child.pid) return;
-	process.kill(-child.pid, "SIGINT");
-	const killed = setTimeout(() => child.pid && process.kill(-child.pid, "SIGKILL"), 10_000);
-	await exited;
-	clearTimeout(killed);
 }
 
 const lastLines = (text: string) => text.trim().split("\n").slice(-5).join("\n");
@@ -73,7 +66,7 @@ export async function smokeRelease(release: ReleaseCheckout, migrations: string)
 		const smoke = await runSmokeChecks(url, { expectMigration: newestMigrationTag(release.migrations) });
 		return [migrated, ...smoke];
 	} finally {
-		await stopGroup(dev.child, dev.exited);
+		await stopProcessGroup(dev.child, dev.exited);
 		// Its lock, should the stop have cut it short: the release's own tests check that lock.
 		rmSync(join(release.dir, ".data"), { recursive: true, force: true });
 		await database.drop();
