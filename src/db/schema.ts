@@ -9,6 +9,7 @@ import {
 	integer,
 	pgSequence,
 	pgTable,
+	primaryKey,
 	smallint,
 	text,
 	uuid,
@@ -60,6 +61,10 @@ export const passengers = pgTable(
 			index(`passengers_${toSnakeCase(field)}_id_idx`).on(t[field].asc(), t.id.asc()),
 			index(`passengers_${toSnakeCase(field)}_desc_id_idx`).on(t[field].desc().nullsFirst(), t.id.asc()),
 		]),
+		// For lists filtered by class and sex (with or without survived), whose combinations can be
+		// rare where each value alone is common (first-class women): the matches are read here
+		// and sorted, rather than found by walking a sort index that holds few of them.
+		index("passengers_class_sex_survived_idx").on(t.passengerClass, t.sex, t.survived),
 		// Trigram index for the name search (ILIKE '%…%'); pg_trgm is created by the migration.
 		index("passengers_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
 	],
@@ -70,3 +75,22 @@ function sortedWithTies<T extends object>(columns: T) {
 	const notFields = new Set(["id", "uuid", "loadId", "version"]);
 	return (Object.keys(columns) as (keyof T & string)[]).filter((column) => !notFields.has(column));
 }
+
+/**
+ * How many people there are per combination of the statistics' dimensions, kept current by
+ * triggers on passengers in the writing transaction itself (drizzle/0005_passenger_tallies.sql),
+ * so that statistics without a name search read a few hundred rows at any table size.
+ * A combination with nobody in it has no row.
+ */
+export const passengerTallies = pgTable(
+	"passenger_tallies",
+	{
+		survived: boolean().notNull(),
+		passengerClass: smallint().notNull(),
+		sex: text({ enum: SEXES }).notNull(),
+		// The decade of the age: 20 means 20 to under 30 (the triggers compute it as the statistics do).
+		ageBand: integer().notNull(),
+		people: integer().notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.survived, t.passengerClass, t.sex, t.ageBand] })],
+);

@@ -83,6 +83,7 @@ export async function lastStatements(): Promise<{ query: string; params?: unknow
 export interface PlanNode {
 	"Node Type": string;
 	"Index Name"?: string;
+	"Relation Name"?: string;
 	Plans?: PlanNode[];
 }
 

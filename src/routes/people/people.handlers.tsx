@@ -21,7 +21,7 @@ import type {
 	ReplaceRoute,
 	StatsRoute,
 } from "./people.routes";
-import { readStats, statsStatement, survivalStats } from "./people.stats";
+import { readStats, SEARCH_TOO_BROAD, statsStatement, survivalStats } from "./people.stats";
 import { PeoplePage, PersonPage, SORTABLE_COLUMNS } from "./people.views";
 
 const notFound = (uuid: string) => `no person has uuid ${uuid}`;
@@ -71,7 +71,7 @@ export const stats: AppRouteHandler<StatsRoute> = async (c) => {
 	if (!prefersHtml(c)) {
 		const { stats, state } = await survivalStats(db, query);
 		showState(c, state);
-		return c.json(stats, 200);
+		return stats ? c.json(stats, 200) : problem(c, 422, SEARCH_TOO_BROAD);
 	}
 	// A browser's page: two groupings of the same filters, one batch.
 	const {
@@ -82,7 +82,9 @@ export const stats: AppRouteHandler<StatsRoute> = async (c) => {
 		statsStatement(db, { ...query, groupBy: ["ageBand"] }),
 	]);
 	showState(c, state);
-	const page = <StatsPage byClassAndSex={readStats(byClassAndSex)} byAge={readStats(byAge)} />;
+	const [classAndSex, age] = [readStats(byClassAndSex), readStats(byAge)];
+	if (!classAndSex || !age) return problem(c, 422, SEARCH_TOO_BROAD);
+	const page = <StatsPage byClassAndSex={classAndSex} byAge={age} />;
 	// Typed as never: the charts page is outside the JSON contract the route declares.
 	return c.html(page, 200) as never;
 };

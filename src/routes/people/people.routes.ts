@@ -27,7 +27,7 @@ import {
 	writeUnavailable,
 } from "./people.openapi";
 import { listQuerySchema, statsQuerySchema } from "./people.query";
-import { statsSchema } from "./people.stats";
+import { SEARCH_TOO_BROAD, statsSchema } from "./people.stats";
 
 export const list = createRoute({
 	operationId: "listPeople",
@@ -84,7 +84,7 @@ export const stats = createRoute({
 			headers: z.object(readAnswerHeaders),
 			content: { "application/json": { schema: statsSchema } },
 		},
-		...problemResponses({ 400: invalid }),
+		...problemResponses({ 400: invalid, 422: SEARCH_TOO_BROAD }),
 		...readProblems,
 	},
 });

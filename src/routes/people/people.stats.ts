@@ -1,11 +1,11 @@
 import { z } from "@hono/zod-openapi";
-import { type SQL, sql } from "drizzle-orm";
-import { passengers } from "../../db/schema";
+import { and, eq, type SQL, sql } from "drizzle-orm";
+import { passengers, passengerTallies } from "../../db/schema";
 import type { DbState } from "../../lib/bookmark";
 import type { Db } from "../../lib/db";
 import { readWithState } from "../../lib/db-state";
 import { filters } from "./people.list";
-import type { StatsGroup, StatsQuery } from "./people.query";
+import type { StatsQuery } from "./people.query";
 
 const tally = { count: z.int(), survived: z.int(), survivalRate: z.number().min(0).max(1) };
 
@@ -29,21 +29,64 @@ export const statsSchema = z
 	});
 export type Stats = z.infer<typeof statsSchema>;
 
-const DIMENSIONS: Record<StatsGroup, SQL> = {
-	passengerClass: sql`${passengers.passengerClass}`,
-	sex: sql`${passengers.sex}`,
-	ageBand: sql`(floor(${passengers.age} / 10) * 10)::int`,
-};
-
 const rate = (survived: number, count: number) => (count ? Math.round((survived / count) * 1000) / 1000 : 0);
 
 /**
+ * Statistics over a name search count at most this many matches: a search can match most
+ * of the table, and counting a million names takes seconds. Past it the answer is a 422
+ * asking for a narrower search; without a search, any table size is answered.
+ */
+export const STATS_SEARCH_LIMIT = 10_000;
+
+/**
+ * What the figures are counted from, as rows of the dimensions and how many people each
+ * stands for. Without a name search: the tallies that the writes keep (schema.ts), a few
+ * hundred rows at any table size. With one: the matching people, at most `searchLimit` + 1.
+ */
+function countedRows(db: Db, query: StatsQuery, searchLimit: number) {
+	if (query.q === undefined) {
+		const t = passengerTallies;
+		return db
+			.select({
+				survived: t.survived,
+				passengerClass: t.passengerClass,
+				sex: t.sex,
+				ageBand: t.ageBand,
+				people: t.people,
+			})
+			.from(t)
+			.where(
+				and(
+					query.survived === undefined ? undefined : eq(t.survived, query.survived),
+					query.passengerClass === undefined ? undefined : eq(t.passengerClass, query.passengerClass),
+					query.sex === undefined ? undefined : eq(t.sex, query.sex),
+				),
+			)
+			.as("counted");
+	}
+	return db
+		.select({
+			survived: passengers.survived,
+			passengerClass: passengers.passengerClass,
+			sex: passengers.sex,
+			// The tallies' age band (drizzle/0005_passenger_tallies.sql), from the age itself.
+			ageBand: sql<number>`(floor(${passengers.age} / 10) * 10)::int`.as("age_band"),
+			people: sql<number>`1`.as("people"),
+		})
+		.from(passengers)
+		.where(filters(query))
+		.limit(searchLimit + 1)
+		.as("counted");
+}
+
+/**
  * The statement for survival counts of the people matching the filters, in total and per
- * group: GROUPING SETS yields the grand total and the groups together. `read` turns its
+ * group: GROUPING SETS yields the grand total and the groups together. `readStats` turns its
  * rows into the answer.
  */
-export function statsStatement(db: Db, query: StatsQuery) {
-	const dims = query.groupBy.map((name) => DIMENSIONS[name]);
+export function statsStatement(db: Db, query: StatsQuery, searchLimit = STATS_SEARCH_LIMIT) {
+	const counted = countedRows(db, query, searchLimit);
+	const dims = query.groupBy.map((name) => sql`${counted[name]}`);
 	const keys = Object.fromEntries(query.groupBy.map((name, i) => [name, dims[i] as SQL]));
 	const grouping = dims.length ? sql`grouping(${sql.join(dims, sql`, `)})` : sql`1`;
 	const sets = dims.length ? sql`grouping sets ((), (${sql.join(dims, sql`, `)}))` : sql`()`;
@@ -52,21 +95,22 @@ export function statsStatement(db: Db, query: StatsQuery) {
 			...keys,
 			// Without groups, grouping is the constant 1: the one row is the total.
 			isTotal: sql<boolean>`${grouping} <> 0`,
-			count: sql<number>`count(*)::int`,
-			survived: sql<number>`(count(*) filter (where ${passengers.survived}))::int`,
+			count: sql<number>`coalesce(sum(${counted.people}), 0)::int`,
+			survived: sql<number>`coalesce(sum(${counted.people}) filter (where ${counted.survived}), 0)::int`,
 		})
-		.from(passengers)
-		.where(filters(query))
+		.from(counted)
 		.groupBy(sets)
 		.orderBy(...(dims.length ? dims : [sql`1`]));
 }
 
 type StatsRows = Awaited<ReturnType<typeof statsStatement>>;
 
-export function readStats(rows: StatsRows): Stats {
+/** The answer from statsStatement's rows; undefined when a name search matched more than `searchLimit`. */
+export function readStats(rows: StatsRows, searchLimit = STATS_SEARCH_LIMIT): Stats | undefined {
 	const [total] = rows.filter((row) => row.isTotal);
 	const count = total?.count ?? 0;
 	const survived = total?.survived ?? 0;
+	if (count > searchLimit) return undefined;
 	return {
 		total: { count, survived, survivalRate: rate(survived, count) },
 		groups: rows
@@ -75,11 +119,21 @@ export function readStats(rows: StatsRows): Stats {
 	};
 }
 
-/** Survival counts in one round trip (`db` made with `reads`), and the state they show: see statsStatement. */
-export async function survivalStats(db: Db, query: StatsQuery): Promise<{ stats: Stats; state: DbState }> {
+/**
+ * Survival counts in one round trip (`db` made with `reads`), and the state they show: see
+ * statsStatement. `stats` is undefined when a name search matched more than `searchLimit`.
+ */
+export async function survivalStats(
+	db: Db,
+	query: StatsQuery,
+	searchLimit = STATS_SEARCH_LIMIT,
+): Promise<{ stats?: Stats; state: DbState }> {
 	const {
 		results: [rows],
 		state,
-	} = await readWithState(db, [statsStatement(db, query)]);
-	return { stats: readStats(rows), state };
+	} = await readWithState(db, [statsStatement(db, query, searchLimit)]);
+	return { stats: readStats(rows, searchLimit), state };
 }
+
+/** What a 422 says when a name search matched too many people to count. */
+export const SEARCH_TOO_BROAD = `the name search matches more than ${STATS_SEARCH_LIMIT} people, more than statistics count; search for a longer part of a name`;

@@ -52,4 +52,14 @@ describe("list queries are served by indexes", () => {
 		const indexes = plans.flatMap(nodes).map((node) => node["Index Name"]);
 		expect(indexes).toContain("passengers_name_trgm_idx");
 	});
+
+	it("statistics without a name search read the tallies that writes keep, never the people", async () => {
+		for (const path of [
+			"/people/stats?groupBy=passengerClass,sex,ageBand",
+			"/people/stats?survived=true&sex=male",
+		]) {
+			const tables = (await plansOf(path, [])).flatMap(nodes).flatMap((node) => node["Relation Name"] ?? []);
+			expect(new Set(tables)).toEqual(new Set(["passenger_tallies"]));
+		}
+	});
 });

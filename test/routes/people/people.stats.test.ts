@@ -1,7 +1,9 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { Person } from "../../../src/db/person.schemas";
-import type { Stats } from "../../../src/routes/people/people.stats";
-import { api, roundTrips, sendJson } from "../../support/api";
+import { createDb } from "../../../src/lib/db";
+import { type Stats, survivalStats } from "../../../src/routes/people/people.stats";
+import { api, roundTrips, sendJson, sql } from "../../support/api";
 import { samplePerson } from "../../support/sample-person";
 
 async function stats(query: string) {
@@ -66,5 +68,35 @@ describe("GET /people/stats", () => {
 		expect((await read()).total.count).toBe(0);
 		await sendJson("POST", "/people", samplePerson({ name, survived: true }));
 		expect((await read()).total).toEqual({ count: 1, survived: 1, survivalRate: 1 });
+	});
+
+	it("counts from tallies that every kind of write keeps in step with the people", async () => {
+		const created = (await (
+			await sendJson("POST", "/people", samplePerson({ age: 4, sex: "female", survived: true }))
+		).json()) as Person;
+		// Into another age band, sex and survival; then replaced whole; then a second one deleted.
+		await sendJson("PATCH", `/people/${created.uuid}`, { age: 71.5, sex: "other", survived: false });
+		await sendJson("PUT", `/people/${created.uuid}`, samplePerson({ age: 33, passengerClass: 3 }));
+		const doomed = (await (await sendJson("POST", "/people", samplePerson({ age: 15 }))).json()) as Person;
+		expect((await api(`/people/${doomed.uuid}`, { method: "DELETE" })).status).toBe(204);
+		// One statement, one snapshot: the tallies against the people counted afresh.
+		const [row] = await sql(`select
+			(select coalesce(json_agg(t order by t::text), '[]')::text from (select survived, passenger_class, sex,
+				age_band, people from passenger_tallies) t) as tallies,
+			(select coalesce(json_agg(t order by t::text), '[]')::text from (select survived, passenger_class, sex,
+				(floor(age / 10) * 10)::int as age_band, count(*)::int as people from passengers group by 1, 2, 3, 4) t) as counted`);
+		expect(row?.tallies).toBe(row?.counted);
+	});
+
+	it("counts at most so many matches of a name search, and says when a search matches more", async () => {
+		const db = createDb(env, { reads: true });
+		// The list's Misses: no other test writes a name with this in it.
+		const query = { q: "Miss.", groupBy: ["sex" as const] };
+		const { stats: misses } = await survivalStats(db, query, 1_000);
+		expect(misses?.total.count).toBeGreaterThan(100);
+		const { stats: tooMany } = await survivalStats(db, query, (misses?.total.count ?? 0) - 1);
+		expect(tooMany).toBeUndefined();
+		const { stats: exactly } = await survivalStats(db, query, misses?.total.count ?? 0);
+		expect(exactly).toEqual(misses);
 	});
 });
