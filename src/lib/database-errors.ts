@@ -38,6 +38,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 	return e.code === undefined || e.code.startsWith("08") || /^57P0[123]$/.test(e.code);
 }
 
+/** True when Postgres cancelled a statement for running past its statement_timeout (SQLSTATE 57014). */
+export function isCancelledByTimeout(error: unknown): boolean {
+	return sqlStateOf(error) === "57014";
+}
+
 /**
  * True when the database did not answer within the query timeout: the request was sent,
  * so a write may have committed although no answer came back.

@@ -2,23 +2,31 @@ import { type SQL, sql } from "drizzle-orm";
 import type { BatchItem, BatchResponse } from "drizzle-orm/batch";
 import type { Context } from "hono";
 import { afterWrite, BOOKMARK_HEADER, bookmarkOf, type DbState, stateOfSnapshot } from "./bookmark";
-import type { Db } from "./db";
+import { type Db, READ_STATEMENT_TIMEOUT_MS } from "./db";
 
 // Which state of the database an answer shows, read in the same round trip as the answer.
 
-const SNAPSHOT = sql`select pg_current_snapshot()::text as snapshot`;
+// For this transaction only (set_config's `true`): what follows in the batch is bounded.
+const TIMEOUT = sql`select set_config('statement_timeout', ${String(READ_STATEMENT_TIMEOUT_MS)}, true)`;
+
+// Last in the batch: the snapshot it read, and Postgres's time on it since its transaction began.
+const SNAPSHOT = sql`select pg_current_snapshot()::text as snapshot,
+	(extract(epoch from clock_timestamp() - now()) * 1000)::float8 as ms`;
 
 /**
  * Runs a read's statements in one batch (the client must be made with `reads`: one
- * snapshot for all) and adds the state they saw. Still one round trip.
+ * snapshot for all) under READ_STATEMENT_TIMEOUT_MS, adds the state they saw, and counts
+ * Postgres's time in the client's timing. Still one round trip.
  */
 export async function readWithState<U extends BatchItem<"pg">, T extends Readonly<[U, ...U[]]>>(
 	db: Db,
 	queries: T,
 ): Promise<{ results: BatchResponse<T>; state: DbState }> {
-	const all = (await db.batch([...queries, db.execute(SNAPSHOT)] as unknown as T)) as unknown[];
-	const { rows } = all.at(-1) as { rows: { snapshot: string }[] };
-	return { results: all.slice(0, -1) as BatchResponse<T>, state: stateOfSnapshot(rows[0]?.snapshot ?? "") };
+	const batch = [db.execute(TIMEOUT), ...queries, db.execute(SNAPSHOT)];
+	const all = (await db.batch(batch as unknown as T)) as unknown[];
+	const { rows } = all.at(-1) as { rows: { snapshot: string; ms: number }[] };
+	if (db.timing) db.timing.pgMs += Number(rows[0]?.ms ?? 0);
+	return { results: all.slice(1, -1) as BatchResponse<T>, state: stateOfSnapshot(rows[0]?.snapshot ?? "") };
 }
 
 /** What a write statement's snapshot saw, as a column. */

@@ -7,13 +7,23 @@ import type { AppBindings } from "./types";
 // database that stopped answering.
 export const QUERY_TIMEOUT_MS = 5_000;
 
+// Postgres itself cancels a read's statement that runs longer (statement_timeout, set in the
+// read's own transaction): no read keeps the database busy after the worker stopped waiting.
+// Every read the API makes is bounded far below it (README's bench:scale figures).
+export const READ_STATEMENT_TIMEOUT_MS = 2_000;
+
 // A read's statements share one snapshot: a page and its count agree, and the snapshot is
 // the state of the database the answer shows (its bookmark). Read only, so no read can write.
 const READS = { isolationLevel: "RepeatableRead", readOnly: true } as const;
 
-/** Where one request's database milliseconds add up (Server-Timing `db`). */
+/**
+ * Where one request's database milliseconds add up: `dbMs` waiting for answers (Server-Timing
+ * `db`), and `pgMs` of reads' time inside Postgres (Server-Timing `pg`), which the read budget
+ * charges: unlike the wait, it does not grow with the distance to the database.
+ */
 export interface DatabaseTiming {
 	dbMs: number;
+	pgMs: number;
 }
 
 interface ClientFetchOptions extends RequestInit {
@@ -56,9 +66,10 @@ export function neonClient(env: Env, { timeoutMs = QUERY_TIMEOUT_MS, timing, rea
 	return neon(env.DATABASE_URL, { fetchOptions, ...(reads ? READS : {}) });
 }
 
-/** A drizzle client over neonClient. */
+/** A drizzle client over neonClient, with the timing its reads add to. */
 export function createDb(env: Env, options?: ClientOptions) {
-	return drizzle({ client: neonClient(env, options), casing: "snake_case" });
+	const db = drizzle({ client: neonClient(env, options), casing: "snake_case" });
+	return Object.assign(db, { timing: options?.timing });
 }
 
 /** The client a request's handler uses: its queries count in that request's Server-Timing. */

@@ -3,6 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import {
 	isAnswerTooLarge,
+	isCancelledByTimeout,
 	isDatabaseUnavailable,
 	isRefusedByNeon,
 	isTimedOut,
@@ -60,6 +61,13 @@ const DATABASE_FAILURES: Failure[] = [
 		log: "answer too large",
 		status: 500,
 		detail: "the answer is larger than the database may send; ask for less",
+	},
+	{
+		is: isCancelledByTimeout,
+		log: "read cancelled: a statement ran past READ_STATEMENT_TIMEOUT_MS",
+		status: 503,
+		detail: "the database cancelled this read: it took too long; retry shortly, or ask for less",
+		headers: { "Retry-After": RETRY_AFTER_SECONDS },
 	},
 	{
 		is: isDatabaseUnavailable,

@@ -6,6 +6,10 @@ import type { AppBindings } from "./types";
 // The limiters' period in wrangler.toml: a client over its budget may try again after it.
 const RETRY_AFTER_SECONDS = "10";
 
+// A read spends one unit of the read budget, and one more per this many milliseconds that
+// Postgres spent on it: an address pays for the database time it asks for, whatever it asks.
+export const READ_COST_UNIT_MS = 10;
+
 /**
  * Whose budget a request spends: its IPv4 address, or the /64 of its IPv6 address (one
  * subscriber usually holds a whole /64 and can rotate through it at will).
@@ -24,7 +28,8 @@ export function clientKey(address: string): string {
 
 /**
  * Per client, separate budgets for reads and writes, counted by the Workers rate-limit
- * bindings (per Cloudflare location, approximately). Over budget: 429 with Retry-After.
+ * bindings (per Cloudflare location, approximately); a read is charged its cost in
+ * Postgres's time once it is known (READ_COST_UNIT_MS). Over budget: 429 with Retry-After.
  * The client is CF-Connecting-IP, which Cloudflare's edge and `wrangler dev` always set:
  * a request without it cannot be told apart from any other, so it is refused rather than
  * counted in a budget that every such request would share.
@@ -35,11 +40,15 @@ export const rateLimit: MiddlewareHandler<AppBindings> = async (c, next) => {
 		return problem(c, 400, "no client address: requests must come through Cloudflare (CF-Connecting-IP)");
 	const write = WRITE_METHODS.has(c.req.method);
 	const limiter = write ? c.env.WRITE_LIMITER : c.env.READ_LIMITER;
-	const { success } = await limiter.limit({ key: clientKey(address) });
+	const key = clientKey(address);
+	const { success } = await limiter.limit({ key });
 	if (!success) {
 		return problem(c, 429, `too many ${write ? "writes" : "reads"} from this address; slow down`, {
 			headers: { "Retry-After": RETRY_AFTER_SECONDS },
 		});
 	}
 	await next();
+	if (write) return;
+	const extra = Math.floor(c.var.dbTiming.pgMs / READ_COST_UNIT_MS);
+	await Promise.all(Array.from({ length: extra }, () => limiter.limit({ key })));
 };

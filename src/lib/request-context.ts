@@ -4,7 +4,8 @@ import type { AppBindings } from "./types";
 
 /**
  * Gives every request an id (Cloudflare's cf-ray when there is one), echoed in
- * X-Request-Id, reports database time (what requestDb's clients spent) in Server-Timing,
+ * X-Request-Id, reports database time (what requestDb's clients waited, and Postgres's own
+ * time on reads) in Server-Timing,
  * and writes one structured log line per request.
  *
  * Headers go onto the finished response in place, as hono's own middleware does it: after
@@ -14,14 +15,17 @@ export const requestContext: MiddlewareHandler<AppBindings> = async (c, next) =>
 	const started = performance.now();
 	const requestId = c.req.header("cf-ray") ?? crypto.randomUUID();
 	c.set("requestId", requestId);
-	const timing = { dbMs: 0 };
+	const timing = { dbMs: 0, pgMs: 0 };
 	c.set("dbTiming", timing);
 	await next();
 	const durationMs = round(performance.now() - started);
 	c.res.headers.set("X-Request-Id", requestId);
 	const cache = c.get("cache");
 	const cacheTiming = cache ? `cache;desc=${cache.outcome};dur=${round(cache.ms)}, ` : "";
-	c.res.headers.set("Server-Timing", `${cacheTiming}db;dur=${round(timing.dbMs)}, total;dur=${durationMs}`);
+	c.res.headers.set(
+		"Server-Timing",
+		`${cacheTiming}db;dur=${round(timing.dbMs)}, pg;dur=${round(timing.pgMs)}, total;dur=${durationMs}`,
+	);
 	log(c.env, "info", {
 		msg: "request",
 		requestId,
@@ -30,6 +34,7 @@ export const requestContext: MiddlewareHandler<AppBindings> = async (c, next) =>
 		status: c.res.status,
 		durationMs,
 		dbMs: round(timing.dbMs),
+		pgMs: round(timing.pgMs),
 		cache: cache?.outcome,
 	});
 };

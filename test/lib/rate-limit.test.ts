@@ -1,7 +1,9 @@
 import { env } from "cloudflare:workers";
+import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import app from "../../src/index";
-import { clientKey } from "../../src/lib/rate-limit";
+import { clientKey, READ_COST_UNIT_MS, rateLimit } from "../../src/lib/rate-limit";
+import type { AppBindings } from "../../src/lib/types";
 import { api, ORIGIN, randomAddress, sendJson } from "../support/api";
 
 describe("rate limits", () => {
@@ -21,6 +23,25 @@ describe("rate limits", () => {
 		const write = await sendJson("POST", "/people", { name: 1 }, from);
 		expect(write.status).toBe(400);
 		expect((await api("/people?limit=1")).status).toBe(200);
+	});
+
+	it("charges a read the database time it cost: three reads of 9.5 units of Postgres time spend what thirty cheap ones would", async () => {
+		const costing = (pgMs: number) =>
+			new Hono<AppBindings>()
+				.use((c, next) => {
+					c.set("dbTiming", { dbMs: pgMs, pgMs });
+					return next();
+				})
+				.use(rateLimit)
+				.get("/", (c) => c.text("read"));
+		const from = { "CF-Connecting-IP": randomAddress() };
+		// 1 + 9 units: 10 of the tests' budget of 30 each.
+		const costly = costing(9.5 * READ_COST_UNIT_MS);
+		for (let i = 0; i < 3; i++) expect((await costly.request("/", { headers: from }, env)).status).toBe(200);
+		expect((await costly.request("/", { headers: from }, env)).status).toBe(429);
+		const cheap = costing(0.4);
+		const other = { "CF-Connecting-IP": randomAddress() };
+		for (let i = 0; i < 10; i++) expect((await cheap.request("/", { headers: other }, env)).status).toBe(200);
 	});
 
 	it("never limits the liveness check", async () => {

@@ -14,9 +14,15 @@ describe("observability", () => {
 		});
 		expect(response.headers.get("X-Request-Id")).toBe("8f1d2c3b4a5e6f70-AMS");
 		const timing = response.headers.get("Server-Timing") ?? "";
-		expect(timing).toMatch(/^cache;desc=miss;dur=\d+(\.\d)?, db;dur=\d+(\.\d)?, total;dur=\d+(\.\d)?$/);
+		expect(timing).toMatch(
+			/^cache;desc=miss;dur=\d+(\.\d)?, db;dur=\d+(\.\d)?, pg;dur=\d+(\.\d)?, total;dur=\d+(\.\d)?$/,
+		);
 		const dbMs = Number(/db;dur=([\d.]+)/.exec(timing)?.[1]);
+		const pgMs = Number(/pg;dur=([\d.]+)/.exec(timing)?.[1]);
 		expect(dbMs).toBeGreaterThan(0);
+		// Postgres's own time is part of the wait for its answer.
+		expect(pgMs).toBeGreaterThan(0);
+		expect(pgMs).toBeLessThanOrEqual(dbMs);
 		const logged = lines.map((line) => JSON.parse(line)).find((entry) => entry.msg === "request");
 		expect(logged).toEqual({
 			level: "info",
@@ -27,6 +33,7 @@ describe("observability", () => {
 			status: 200,
 			durationMs: expect.any(Number),
 			dbMs,
+			pgMs,
 			cache: "miss",
 		});
 		const generated = await api("/healthz");

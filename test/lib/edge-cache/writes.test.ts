@@ -52,7 +52,7 @@ describe("what a write leaves in its location's cache", () => {
 		// The cache's own logic, around a route that answers with the version it is told.
 		const app = new Hono<AppBindings>();
 		app.use(async (c, next) => {
-			c.set("dbTiming", { dbMs: 0 });
+			c.set("dbTiming", { dbMs: 0, pgMs: 0 });
 			await next();
 		});
 		app.use(edgeCache(personRecords, async () => new Response(null, { status: 503 })));
