@@ -82,7 +82,7 @@ export const stats: AppRouteHandler<StatsRoute> = async (c) => {
 		statsStatement(db, { ...query, groupBy: ["ageBand"] }),
 	]);
 	showState(c, state);
-	const [classAndSex, age] = [readStats(byClassAndSex), readStats(byAge)];
+	const [classAndSex, age] = [readStats(byClassAndSex, query), readStats(byAge, query)];
 	if (!classAndSex || !age) return problem(c, 422, SEARCH_TOO_BROAD);
 	const page = <StatsPage byClassAndSex={classAndSex} byAge={age} />;
 	// Typed as never: the charts page is outside the JSON contract the route declares.

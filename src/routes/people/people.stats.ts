@@ -106,11 +106,15 @@ export function statsStatement(db: Db, query: StatsQuery, searchLimit = STATS_SE
 type StatsRows = Awaited<ReturnType<typeof statsStatement>>;
 
 /** The answer from statsStatement's rows; undefined when a name search matched more than `searchLimit`. */
-export function readStats(rows: StatsRows, searchLimit = STATS_SEARCH_LIMIT): Stats | undefined {
+export function readStats(
+	rows: StatsRows,
+	query: StatsQuery,
+	searchLimit = STATS_SEARCH_LIMIT,
+): Stats | undefined {
 	const [total] = rows.filter((row) => row.isTotal);
 	const count = total?.count ?? 0;
 	const survived = total?.survived ?? 0;
-	if (count > searchLimit) return undefined;
+	if (query.q !== undefined && count > searchLimit) return undefined;
 	return {
 		total: { count, survived, survivalRate: rate(survived, count) },
 		groups: rows
@@ -132,7 +136,7 @@ export async function survivalStats(
 		results: [rows],
 		state,
 	} = await readWithState(db, [statsStatement(db, query, searchLimit)]);
-	return { stats: readStats(rows, searchLimit), state };
+	return { stats: readStats(rows, query, searchLimit), state };
 }
 
 /** What a 422 says when a name search matched too many people to count. */

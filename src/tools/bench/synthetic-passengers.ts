@@ -79,7 +79,8 @@ export interface SyntheticFile {
 
 /**
  * Writes `count` passengers as the loader's CSV: quoted names with commas now and then,
- * fractional ages, whole and fractional fares, and surnames of skewed frequency.
+ * fractional ages, whole and fractional fares, surnames of skewed frequency, and filter
+ * combinations that are rare (first-class women) or empty (first-class women who died).
  */
 export async function writeSyntheticCsv(path: string, count: number, seed = 1912): Promise<SyntheticFile> {
 	const next = seeded(seed);
@@ -97,9 +98,11 @@ export async function writeSyntheticCsv(path: string, count: number, seed = 1912
 		const quoted = i % 20 === 0 ? `"${surname(rank)}, ${name}"` : name;
 		const age = i % 25 === 0 ? Math.round(next() * 100) / 100 + 0.42 : Math.floor(next() * 80);
 		const fare = i % 5 === 0 ? Math.floor(next() * 100) : Math.round(next() * 50_000) / 100;
-		const survived = next() < 0.38 ? 1 : 0;
 		const passengerClass = 1 + Math.floor(next() * 3);
-		const sex = next() < 0.5 ? "male" : "female";
+		// Rare together though common apart, as the planner must learn: first-class women are
+		// 1 in 300 of first class, and every one of them survived.
+		const sex = next() < (passengerClass === 1 ? 1 / 300 : 0.5) ? "female" : "male";
+		const survived = sex === "female" && passengerClass === 1 ? 1 : next() < 0.38 ? 1 : 0;
 		chunk += `${survived},${passengerClass},${quoted},${sex},${age},${i % 5},${i % 4},${fare}\n`;
 		if (chunk.length > 1 << 16) {
 			await write(chunk);

@@ -1,5 +1,5 @@
 // npm run bench:scale [-- --rows N --samples S]
-// Database time per kind of list request at the real 887 rows and at N synthetic rows
+// Database time per kind of read (lists, a lookup, statistics) at the real 887 rows and at N synthetic rows
 // (default 1,000,000) loaded through db:load: a scratch database on the machine's
 // PostgreSQL, `wrangler dev` in front, Server-Timing's db duration per request, p50 and
 // p95 of S samples, and how Postgres reads the table for each kind (its plan's scans).
@@ -40,6 +40,7 @@ interface Probe {
 }
 
 type Kind = [name: string, path: (probe: Probe) => string, headers?: Record<string, string>];
+const EVERY_GROUP = "groupBy=passengerClass,sex,ageBand";
 const KINDS: Kind[] = [
 	["lookup GET /people/{uuid}", (p) => `/people/${p.uuid}`],
 	["first page, default (limit 1000)", () => "/people"],
@@ -48,7 +49,15 @@ const KINDS: Kind[] = [
 	["q, a rare surname", (p) => `/people?limit=100&q=${p.rare}`],
 	["q, a common part", (p) => `/people?limit=100&q=${p.common}`],
 	["filters (survived, class, sex)", () => "/people?limit=100&survived=true&passengerClass=1&sex=female"],
-	["filters + sort", () => "/people?limit=100&passengerClass=1&sex=female&sort=-fare"],
+	["filters + sort", () => "/people?limit=100&survived=true&sex=male&sort=-fare"],
+	[
+		"filters matching few (1st-class women) + sort",
+		() => "/people?limit=100&passengerClass=1&sex=female&sort=-fare",
+	],
+	[
+		"filters matching nobody + sort",
+		() => "/people?limit=100&passengerClass=1&sex=female&survived=false&sort=-fare",
+	],
 	["filter + search + sort", (p) => `/people?limit=100&sex=male&q=${p.common}&sort=age`],
 	["deep page by cursor (90 %)", (p) => `/people?limit=100&cursor=${p.deepCursor}`],
 	["deep page by cursor, sort=age (90 %)", (p) => `/people?limit=100&sort=age&cursor=${p.deepAgeCursor}`],
@@ -56,6 +65,13 @@ const KINDS: Kind[] = [
 	["deep page by offset (90 %)", (p) => `/people?limit=100&offset=${p.deepOffset}`],
 	["count, default (estimated)", () => "/people?limit=1"],
 	["count, Prefer: count=exact", () => "/people?limit=1", { Prefer: "count=exact" }],
+	["stats, default", () => "/people/stats"],
+	["stats, every grouping", () => `/people/stats?${EVERY_GROUP}`],
+	["stats, filters + grouping", () => "/people/stats?survived=true&sex=female&groupBy=passengerClass"],
+	["stats HTML page (browser)", () => "/people/stats", { Accept: "text/html" }],
+	["stats, q a rare surname, every grouping", (p) => `/people/stats?q=${p.rare}&${EVERY_GROUP}`],
+	// Matches most of the table: answered 422 past STATS_SEARCH_LIMIT matches.
+	["stats, q=a, every grouping", () => `/people/stats?q=a&${EVERY_GROUP}`],
 ];
 
 runCommand("bench:scale", async () => {
@@ -84,12 +100,14 @@ runCommand("bench:scale", async () => {
 		const large = await measure(stack, client, await probe(stack, client, surname(rare), "mrs"));
 		const total = rows + 887;
 		console.log(
-			`| request | 887 rows: db p50 / p95 ms | ${total} rows: db p50 / p95 ms | count at ${total} | plan at ${total} |`,
+			`| request | 887 rows: db p50 / p95 ms | ${total} rows: db p50 / p95 ms | status, count at ${total} | plan at ${total} |`,
 		);
 		console.log("|---|---:|---:|---|---|");
 		for (const [i, [name]] of KINDS.entries()) {
 			const [s, l] = [small[i], large[i]];
-			console.log(`| ${name} | ${s?.p50} / ${s?.p95} | ${l?.p50} / ${l?.p95} | ${l?.count} | ${l?.plan} |`);
+			console.log(
+				`| ${name} | ${s?.p50} / ${s?.p95} | ${l?.p50} / ${l?.p95} | ${l?.status} ${l?.count} | ${l?.plan} |`,
+			);
 		}
 	} finally {
 		await client.end();
@@ -119,7 +137,8 @@ async function probe(stack: LocalStack, client: pg.Client, rare: string, common:
 		deepOffset,
 		deepCursor: await encodeCursor({ sort: "", before: false, at: [byId.id] }),
 		deepAgeCursor: await encodeCursor({ sort: "age", before: false, at: [byAge.age, byAge.id] }),
-		lastUrl: new URL(lastUrl).pathname + new URL(lastUrl).search,
+		// The API's links are relative to it.
+		lastUrl: `${new URL(lastUrl, stack.apiUrl).pathname}${new URL(lastUrl, stack.apiUrl).search}`,
 	};
 }
 
@@ -129,11 +148,13 @@ async function measure(stack: LocalStack, client: pg.Client, probe: Probe) {
 		const url = `${stack.apiUrl}${path(probe)}`;
 		const timings: number[] = [];
 		let count = "";
+		let status = 0;
 		for (let i = 0; i < samples + 2; i++) {
 			// Past the read cache: every sample reaches the database.
 			const response = await fetch(url, { headers: { ...headers, "Cache-Control": "no-cache" } });
 			await response.arrayBuffer();
-			if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+			status = response.status;
+			if (status !== 200 && status !== 422) throw new Error(`${url} answered ${status}`);
 			const db = Number(/db;dur=([\d.]+)/.exec(response.headers.get("Server-Timing") ?? "")?.[1]);
 			if (i >= 2) timings.push(db);
 			count = response.headers.get("X-Total-Count-Mode") ?? "";
@@ -141,7 +162,7 @@ async function measure(stack: LocalStack, client: pg.Client, probe: Probe) {
 		const plan = await planShape(client, await lastStatements(stack.neonHttpEndpoint));
 		timings.sort((a, b) => a - b);
 		const at = (q: number) => percentile(timings, q).toFixed(1);
-		results.push({ p50: at(0.5), p95: at(0.95), count, plan });
+		results.push({ p50: at(0.5), p95: at(0.95), status, count, plan });
 	}
 	return results;
 }

@@ -88,15 +88,18 @@ describe("GET /people/stats", () => {
 		expect(row?.tallies).toBe(row?.counted);
 	});
 
-	it("counts at most so many matches of a name search, and says when a search matches more", async () => {
+	it("counts at most so many matches of a name search, says when a search matches more, and never limits the tallies", async () => {
 		const db = createDb(env, { reads: true });
 		// The list's Misses: no other test writes a name with this in it.
-		const query = { q: "Miss.", groupBy: ["sex" as const] };
+		const query = { q: "Miss.", survived: undefined, passengerClass: undefined, groupBy: ["sex" as const] };
 		const { stats: misses } = await survivalStats(db, query, 1_000);
 		expect(misses?.total.count).toBeGreaterThan(100);
 		const { stats: tooMany } = await survivalStats(db, query, (misses?.total.count ?? 0) - 1);
 		expect(tooMany).toBeUndefined();
 		const { stats: exactly } = await survivalStats(db, query, misses?.total.count ?? 0);
 		expect(exactly).toEqual(misses);
+		// Without a search the tallies answer for any number of people.
+		const { stats: everyone } = await survivalStats(db, { ...query, q: undefined }, 1);
+		expect(everyone?.total.count).toBeGreaterThan(1);
 	});
 });
