@@ -67,7 +67,7 @@ export interface ReadOptions {
 }
 
 /**
- * Streams a passenger CSV (RFC 4180: quoted fields, BOM, CRLF, no final newline; UTF-8,
+ * Streams a passenger CSV (RFC 4180: quoted fields, BOM, CRLF, LF or CR, mixed too, no final newline; UTF-8,
  * strictly) and yields each data row either as a valid NewPerson or as the reason it is
  * not one, with the line it starts on (blank lines are skipped). Memory stays flat
  * whatever the file's size, and a record cannot grow past MAX_RECORD_CHARACTERS.
@@ -78,9 +78,16 @@ export async function* readPassengerCsv(path: string, options: ReadOptions = {})
 	const checked = new CheckedBytes(path, 4 * MAX_RECORD_CHARACTERS);
 	// Line numbers are counted here rather than with csv-parse's `info`, whose object per
 	// record doubled the loader's memory: a record spans one line plus its quoted newlines.
-	const parser = file
-		.pipe(checked)
-		.pipe(parse({ bom: true, relax_column_count: true, max_record_size: MAX_RECORD_CHARACTERS }));
+	const parser = file.pipe(checked).pipe(
+		parse({
+			bom: true,
+			relax_column_count: true,
+			max_record_size: MAX_RECORD_CHARACTERS,
+			// Every line ending, mixed: csv-parse otherwise takes the first it meets for the whole
+			// file, and LF rows appended to a CRLF file (as editors and `echo` do) fuse into one record.
+			record_delimiter: ["\r\n", "\n", "\r"],
+		}),
+	);
 	file.on("error", (error) => parser.destroy(error));
 	checked.on("error", (error) => parser.destroy(error));
 	let fields: string[] | undefined;

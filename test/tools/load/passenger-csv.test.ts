@@ -45,6 +45,18 @@ describe("readPassengerCsv", () => {
 		]);
 	});
 
+	it("reads a file whose rows end in CRLF, LF and CR mixed, as an editor's append leaves it, losing no row", async () => {
+		const rows = await parse(
+			`${HEADER}\r\n0,3,A B,male,22,1,0,7.25\r\n1,1,C D,female,38,1,0,71\n0,3,E F,male,35,0,0,8\r1,3,G H,female,26,0,0,7.9\n`,
+		);
+		expect(rows.map((row) => ("person" in row ? [row.line, row.person.name] : row))).toEqual([
+			[2, "A B"],
+			[3, "C D"],
+			[4, "E F"],
+			[5, "G H"],
+		]);
+	});
+
 	it("turns 0 and 1 into booleans and keeps fractional ages", async () => {
 		const [dead, alive] = await parse(`${HEADER}\n0,3,A B,male,0.67,0,0,7\n1,3,C D,female,28.5,0,0,7.25\n`);
 		expect(dead).toMatchObject({ person: { survived: false, age: 0.67 } });
