@@ -5,8 +5,12 @@
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { chromium, type Page } from "playwright-core";
+import { commandFlags } from "../../src/tools/lib/cli";
 import { freePort } from "../../src/tools/lib/ports";
 import { startLocalStack } from "../../src/tools/local-stack";
+
+// No flags: --help prints the usage, anything else is refused before a browser starts.
+commandFlags("test:browser", "npm run test:browser  (CHROMIUM_PATH names the browser)", {}, () => undefined);
 
 const SCREENSHOTS = "test-results/screenshots";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";

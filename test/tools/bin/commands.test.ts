@@ -8,9 +8,10 @@ import { createScratchDatabase } from "../../../src/tools/scratch-database";
 import { waitUntilServing } from "../../../src/tools/wrangler-dev";
 import { csvFile, rowsCsv, runLoader } from "../load/support";
 
-/** Runs one npm script's entry point as npm would, to its end. */
+/** Runs one npm script's entry point (src/tools/bin/<script>.ts, or a path) as npm would, to its end. */
 function run(script: string, args: string[] = [], env: Record<string, string> = {}) {
-	const result = spawnSync(process.execPath, ["--import", "tsx", `src/tools/bin/${script}.ts`, ...args], {
+	const entry = script.includes("/") ? script : `src/tools/bin/${script}.ts`;
+	const result = spawnSync(process.execPath, ["--import", "tsx", entry, ...args], {
 		encoding: "utf8",
 		env: { ...process.env, ...env },
 		timeout: 60_000,
@@ -32,6 +33,8 @@ describe("the npm scripts' command lines", () => {
 		["check-migrations", /^usage: npm run check:migrations /],
 		["deploy-gradual", /^usage: npm run deploy:gradual -- --env staging\|production /],
 		["lint-workflows", /^usage: npm run lint:workflows/],
+		// Before any browser or stack starts: it used to run the whole walk.
+		["test/browser/browse-the-site.ts", /^usage: npm run test:browser /],
 	])("%s --help prints its usage and exits 0", (script, usage) => {
 		const help = run(script, ["--help"]);
 		expect(help).toMatchObject({ code: 0, stderr: "" });
