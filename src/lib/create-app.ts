@@ -69,7 +69,7 @@ export function createApp(options: { records: Records }) {
 	// headers depend on the caller, so they are never stored.
 	app.use((c, next) => (c.req.header("Origin") ? corsForConfiguredOrigins(c, next) : next()));
 	app.use(checkConfig);
-	app.use(requestGuards);
+	app.use(requestGuards(options.records));
 	// Its refreshes are requests of their own, through the whole app.
 	app.use(edgeCache(options.records, async (request, c) => app.fetch(request, c.env, executionContextOf(c))));
 	// A cache hit never gets here: the read budget protects the database, which a hit spares.
@@ -85,7 +85,9 @@ export function createApp(options: { records: Records }) {
 		}),
 	);
 	app.use(protectWrites);
-	app.notFound((c) => problem(c, 404, `nothing at ${c.req.path}`));
+	app.notFound((c) =>
+		problem(c, 404, `there is nothing at ${c.req.path}; the people are at /people, every path is in /docs/`),
+	);
 	app.onError(onError);
 	return app;
 }

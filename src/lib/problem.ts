@@ -74,7 +74,7 @@ export function problemResponses<S extends number>(descriptions: Record<S, strin
 /** Problems any request can meet before its route: the request guards' (request-guards.ts). */
 export const GUARD_PROBLEMS = {
 	400: "Malformed percent-encoding in the query string",
-	406: "The Accept header allows nothing the API writes (JSON, HTML, and CSV for lists)",
+	406: "The Accept header allows nothing this resource is written in (JSON, HTML, and CSV for the list)",
 } as const;
 
 /** What the linter wants said of an operation anyone may call: no credentials. */

@@ -14,7 +14,8 @@ function isMissing(input: unknown, path: PropertyKey[]): boolean {
 
 /**
  * Turns a zod failure into one `{path, message}` per bad field: unknown keys each get
- * their own entry, and a field that is simply absent reads "required".
+ * their own entry, a field that is simply absent reads "required", and a value outside a
+ * set lists the set.
  */
 export function fieldErrors(error: ZodError, input: unknown): FieldError[] {
 	const messages = new Map<string, string[]>();
@@ -25,7 +26,10 @@ export function fieldErrors(error: ZodError, input: unknown): FieldError[] {
 	for (const issue of error.issues) {
 		if (issue.code === "unrecognized_keys")
 			for (const key of issue.keys) add([...issue.path, key], "unknown field");
-		else add(issue.path, issue.path.length && isMissing(input, issue.path) ? "required" : issue.message);
+		else if (issue.path.length && isMissing(input, issue.path)) add(issue.path, "required");
+		// zod's own words list the values as a JavaScript union ("male"|"female"): people read this.
+		else if (issue.code === "invalid_value") add(issue.path, `must be one of ${issue.values.join(", ")}`);
+		else add(issue.path, issue.message);
 	}
 	return [...messages].map(([path, all]) => ({ path, message: all.join("; ") }));
 }

@@ -45,4 +45,20 @@ describe("request guards", () => {
 		}
 		expect((await api("/healthz", { headers: { Accept: "text/plain" } })).status).toBe(200);
 	});
+
+	it("answers 406 to a CSV-only Accept where only the list is CSV, and says where CSV is", async () => {
+		for (const path of ["/people/stats", "/people/00000000-0000-4000-8000-000000000000", "/"]) {
+			const response = await api(path, { headers: { Accept: "text/csv" } });
+			expect(response.status).toBe(406);
+			expect(((await response.json()) as { detail: string }).detail).toBe(
+				"this resource answers in application/json or text/html (CSV is the list's: /people); the Accept header allows none of them",
+			);
+		}
+		const list = await api("/people?limit=1", { headers: { Accept: "text/csv" } });
+		expect(list.headers.get("Content-Type")).toMatch(/^text\/csv/);
+		const xml = await api("/people?limit=1", { headers: { Accept: "application/xml" } });
+		expect(((await xml.json()) as { detail: string }).detail).toMatch(
+			/answers in application\/json, text\/html or text\/csv;/,
+		);
+	});
 });

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { describe, expect, it } from "vitest";
 import { fieldErrors } from "../../src/lib/validation-hook";
+import { api } from "../support/api";
 
 const schema = z.strictObject({ name: z.string(), age: z.number().min(0), nested: z.object({ n: z.int() }) });
 
@@ -29,5 +30,16 @@ describe("fieldErrors", () => {
 		const whole = z.object({}).safeParse("text");
 		if (!whole.success)
 			expect(fieldErrors(whole.error, "text")).toEqual([{ path: "(body)", message: expect.any(String) }]);
+	});
+
+	it("lists the values a field may take, as a person reads them, in JSON and on the page", async () => {
+		const json = await api("/people?sex=bogus&passengerClass=4");
+		expect(((await json.json()) as { errors: unknown }).errors).toEqual([
+			{ path: "passengerClass", message: "must be one of 1, 2, 3" },
+			{ path: "sex", message: "must be one of male, female, other" },
+		]);
+		const page = await (await api("/people?sex=bogus", { headers: { Accept: "text/html" } })).text();
+		expect(page).toContain("<code>sex</code>: must be one of male, female, other");
+		expect(page).not.toMatch(/&quot;male&quot;\|/);
 	});
 });

@@ -23,7 +23,11 @@ async function expectProblem(response: Response, status: number) {
 
 describe("errors are RFC 9457 problems", () => {
 	it("404 for an unknown route", async () => {
-		await expectProblem(await api("/passengers"), 404);
+		const body = await expectProblem(await api("/passengers"), 404);
+		// Said to a person as well as to a program: where to go instead.
+		expect(body.detail).toBe(
+			"there is nothing at /passengers; the people are at /people, every path is in /docs/",
+		);
 		await expectProblem(await api("/people/"), 404);
 	});
 

@@ -150,10 +150,12 @@ describe("HTML pages", () => {
 	});
 
 	it("serves a landing page for browsers and links as JSON otherwise", async () => {
-		expect(await (await browse("/")).text()).toContain('<a href="/docs/">');
+		const page = await (await browse("/")).text();
+		expect(page).toContain('<a href="/docs/">');
+		expect(page).toContain('<a href="/people/stats">');
 		expect(await (await api("/")).json()).toEqual({
 			name: "Titanic people API",
-			links: { people: "/people", docs: "/docs/", openapi: "/openapi.json" },
+			links: { people: "/people", stats: "/people/stats", docs: "/docs/", openapi: "/openapi.json" },
 		});
 	});
 });

@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { get } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,6 +13,16 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 async function peopleCount(apiUrl: string): Promise<number> {
 	const response = await fetch(`${apiUrl}/people?limit=1`);
 	return Number(response.headers.get("X-Total-Count"));
+}
+
+/** The header names of a GET as they come over the wire, in their order. */
+function headerNames(url: string): Promise<string[]> {
+	return new Promise((resolve, reject) => {
+		get(url, (response) => {
+			response.resume();
+			resolve(response.rawHeaders.filter((_, i) => i % 2 === 0));
+		}).on("error", reject);
+	});
 }
 
 /** The static files (Workers Static Assets), which only a real wrangler dev serves. */
@@ -58,6 +69,14 @@ describe("the local stack behind npm run dev", () => {
 			const again = await fetch(`${second.apiUrl}/people?limit=1`);
 			expect(Number(again.headers.get("X-Total-Count"))).toBe(887);
 			expect(again.headers.get("Cache-Status")).toBe("titanic-people-api; fwd=uri-miss; stored");
+			// A hit says its header names as a miss does: the Cache API hands them back in lower case.
+			const miss = await headerNames(`${second.apiUrl}/people?limit=2`);
+			const hit = await headerNames(`${second.apiUrl}/people?limit=2`);
+			expect(hit).toEqual(
+				expect.arrayContaining(["Age", "Content-Type", "ETag", "X-Total-Count", "Cache-Status"]),
+			);
+			const missSpelling = new Map(miss.map((name) => [name.toLowerCase(), name]));
+			for (const name of hit) expect(name).toBe(missSpelling.get(name.toLowerCase()) ?? name);
 		} finally {
 			await second.stop();
 		}

@@ -42,6 +42,13 @@ export async function digestEtag(response: Response): Promise<string> {
 	return `"${Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("")}"`;
 }
 
+// The Cache API gives back header names in lower case; a hit is sent with the capitals a
+// miss has. Names are case-insensitive, but people read them, and some tools compare them.
+const IRREGULAR: Record<string, string> = { etag: "ETag", "www-authenticate": "WWW-Authenticate" };
+const spelled = (name: string) =>
+	IRREGULAR[name] ??
+	name.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase());
+
 /**
  * A hit's 304 for a client that holds the stored answer: the headers RFC 9110 keeps, and
  * where it came from. Made here, not by the etag middleware further out: that one builds a
@@ -74,10 +81,11 @@ export function fromCache(
 	if (ifNoneMatch && etagMatches(ifNoneMatch, stored.headers.get("ETag") ?? "")) {
 		return notModified(stored, age, cacheStatus);
 	}
-	const response = new Response(stored.body, stored);
+	const headers = new Headers();
+	for (const [name, value] of stored.headers) headers.append(spelled(name), value);
 	// The Cache API marks its matches for Cloudflare's own use; Cache-Status says it here.
-	response.headers.delete("CF-Cache-Status");
-	response.headers.set("Age", String(age));
-	response.headers.set("Cache-Status", cacheStatus);
-	return response;
+	headers.delete("CF-Cache-Status");
+	headers.set("Age", String(age));
+	headers.set("Cache-Status", cacheStatus);
+	return new Response(stored.body, { status: stored.status, headers });
 }

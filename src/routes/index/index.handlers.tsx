@@ -4,7 +4,7 @@ import type { AppRouteHandler } from "../../lib/types";
 import type { LandingRoute } from "./index.routes";
 
 const API_NAME = "Titanic people API";
-const links = { people: "/people", docs: "/docs/", openapi: "/openapi.json" };
+const links = { people: "/people", stats: "/people/stats", docs: "/docs/", openapi: "/openapi.json" };
 
 export const landing: AppRouteHandler<LandingRoute> = (c) => {
 	if (!prefersHtml(c)) return c.json({ name: API_NAME, links }, 200);
@@ -15,6 +15,9 @@ export const landing: AppRouteHandler<LandingRoute> = (c) => {
 			<ul>
 				<li>
 					<a href={links.people}>Browse the people</a> (JSON for API clients)
+				</li>
+				<li>
+					<a href={links.stats}>Who survived</a>: survival by class, sex and age
 				</li>
 				<li>
 					<a href={links.docs}>Interactive API documentation</a>

@@ -4,7 +4,7 @@ import { GUARD_PROBLEMS, PUBLIC, problemResponses } from "../../lib/problem";
 export const landingSchema = z
 	.object({
 		name: z.string(),
-		links: z.object({ people: z.string(), docs: z.string(), openapi: z.string() }),
+		links: z.object({ people: z.string(), stats: z.string(), docs: z.string(), openapi: z.string() }),
 	})
 	.openapi("Landing");
 

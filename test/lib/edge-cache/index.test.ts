@@ -118,8 +118,10 @@ describe("the read cache of a location", () => {
 		const path = `/people/stats?q=${crypto.randomUUID().slice(0, 8)}`;
 		const csvThenHtml = await api(path, { headers: { Accept: "text/csv, text/html;q=0.9" } });
 		expect(csvThenHtml.headers.get("Content-Type")).toMatch(/^text\/html/);
+		// Statistics are never CSV: a client that takes only CSV is refused, not served JSON.
 		const csvOnly = await api(path, { headers: { Accept: "text/csv" } });
-		expect(csvOnly.headers.get("Content-Type")).toMatch(/^application\/json/);
+		expect(csvOnly.status).toBe(406);
+		expect((await api(path)).headers.get("Content-Type")).toMatch(/^application\/json/);
 		const list = "/people?limit=1&sort=fare";
 		expect((await api(list, { headers: { Accept: "text/csv" } })).headers.get("Content-Type")).toMatch(
 			/^text\/csv/,
