@@ -7,13 +7,15 @@
 // spreadsheets (most of Europe's) split on ";" instead of ",", where every ";" starts a
 // cell: so each piece after one is guarded the same way.
 const NEEDS_APOSTROPHE = /^[=+\-@'\t\r]/;
+// A plain number (-1, +2.5) runs as nothing but itself: it stays a number.
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
 const GUARDED = /^'[=+\-@'\t\r]/;
 
 /** The text as a spreadsheet-safe cell value (see restoreCell for the way back). */
 export function inertCell(text: string): string {
 	return text
 		.split(";")
-		.map((piece) => (NEEDS_APOSTROPHE.test(piece) ? `'${piece}` : piece))
+		.map((piece) => (NEEDS_APOSTROPHE.test(piece) && !PLAIN_NUMBER.test(piece) ? `'${piece}` : piece))
 		.join(";");
 }
 

@@ -1,17 +1,36 @@
 // npm run db:load -- <file.csv> [--dry-run] [--batch-size N] [--replace] [--skip-invalid]
-import { parseArgs } from "node:util";
-import { CliError, EXIT, requiredPostgresUrl, runCommand, wholeNumberFlag } from "../lib/cli";
+import { CliError, commandFlags, EXIT, requiredPostgresUrl, runCommand, wholeNumberFlag } from "../lib/cli";
 import { withNeonClient } from "../lib/neon-driver";
 import { checkPassengers, loadPassengers } from "../load/load-passengers";
+import { checkReadableFile } from "../load/passenger-csv";
 import { DEFAULT_BATCH_SIZE, type ScanResult } from "../load/scan-passengers";
 
-const USAGE =
-	"usage: npm run db:load -- <file.csv> [--dry-run] [--batch-size N] [--replace] [--skip-invalid]";
+const USAGE = "npm run db:load -- <file.csv> [--dry-run] [--batch-size N] [--replace] [--skip-invalid]";
 
 runCommand(
 	"db:load",
 	async () => {
-		const { file, dryRun, batchSize, replace, skipInvalid } = parseCommandLine();
+		const { file, dryRun, batchSize, replace, skipInvalid } = commandFlags(
+			"db:load",
+			USAGE,
+			{
+				"dry-run": { type: "boolean" },
+				"batch-size": { type: "string" },
+				replace: { type: "boolean" },
+				"skip-invalid": { type: "boolean" },
+			},
+			(values, positionals) => {
+				if (positionals.length !== 1) throw new CliError("name one CSV file");
+				return {
+					file: positionals[0] ?? "",
+					dryRun: values["dry-run"] ?? false,
+					batchSize: wholeNumberFlag("batch-size", values["batch-size"] ?? String(DEFAULT_BATCH_SIZE)),
+					replace: values.replace ?? false,
+					skipInvalid: values["skip-invalid"] ?? false,
+				};
+			},
+			true,
+		);
 		const progress = process.stderr.isTTY ? "tty" : "log";
 		if (dryRun) {
 			const scan = await checkPassengers(file, { batchSize, progress });
@@ -24,6 +43,8 @@ runCommand(
 			console.error("db:load: interrupted; nothing was loaded");
 			process.exit(130);
 		});
+		// Before saying it loads: a file that is not there is the first thing to hear about.
+		checkReadableFile(file);
 		console.error(`db:load: loading ${file} into ${new URL(databaseUrl).host} in one transaction`);
 		const result = await withNeonClient(databaseUrl, (client) =>
 			loadPassengers(client, file, { batchSize, replace, skipInvalid, progress }),
@@ -48,7 +69,7 @@ runCommand(
 			console.error(`db:load: skipped ${result.rejected} invalid row(s); see ${result.rejectsFile}`);
 		}
 	},
-	USAGE.replace("usage: ", ""),
+	USAGE,
 );
 
 /** Postgres' undefined_table, as the driver or drizzle (in `cause`) reports it. */
@@ -61,35 +82,4 @@ function summary({ rows, seconds }: ScanResult): string {
 	const rate = Math.round(rows / Math.max(seconds, 0.001));
 	const peakMegabytes = Math.round(process.resourceUsage().maxRSS / 1024);
 	return `loaded ${rows} rows in ${seconds.toFixed(2)} s (${rate} rows/s, peak memory ${peakMegabytes} MB)`;
-}
-
-function parseCommandLine() {
-	let parsed: ReturnType<typeof parse>;
-	try {
-		parsed = parse();
-	} catch (error) {
-		throw new CliError(`${(error as Error).message}\n${USAGE}`);
-	}
-	const { values, positionals } = parsed;
-	if (positionals.length !== 1) throw new CliError(USAGE);
-	const batchSize = wholeNumberFlag("batch-size", values["batch-size"] ?? String(DEFAULT_BATCH_SIZE));
-	return {
-		file: positionals[0] ?? "",
-		dryRun: values["dry-run"] ?? false,
-		batchSize,
-		replace: values.replace ?? false,
-		skipInvalid: values["skip-invalid"] ?? false,
-	};
-}
-
-function parse() {
-	return parseArgs({
-		allowPositionals: true,
-		options: {
-			"dry-run": { type: "boolean" },
-			"batch-size": { type: "string" },
-			replace: { type: "boolean" },
-			"skip-invalid": { type: "boolean" },
-		},
-	});
 }

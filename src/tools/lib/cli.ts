@@ -96,7 +96,13 @@ export function commandFlags<const O extends ParseArgsOptionsConfig, T>(
 		const parsed = parseArgs({ args, options, allowPositionals });
 		return read(parsed.values, parsed.positionals);
 	} catch (error) {
-		console.error(`${name}: ${describeError(error)}\nusage: ${usage}`);
+		console.error(`${name}: ${flagProblem(error)}\nusage: ${usage}`);
 		process.exit(EXIT.invalidInput);
 	}
+}
+
+/** What is wrong with the flags, in one line: Node's own hint for an unknown one leaves a quote open. */
+function flagProblem(error: unknown): string {
+	const unknown = /^Unknown option '([^']*)'/.exec((error as Error).message ?? "");
+	return unknown ? `unknown option ${unknown[1]}` : describeError(error);
 }

@@ -1,4 +1,4 @@
-import { createReadStream } from "node:fs";
+import { closeSync, createReadStream, openSync, statSync } from "node:fs";
 import { parse } from "csv-parse";
 import { PASSENGER_FIELDS } from "../../db/passenger-fields";
 import { type NewPerson, newPersonSchema } from "../../db/person.schemas";
@@ -107,10 +107,8 @@ export async function* readPassengerCsv(path: string, options: ReadOptions = {})
 		}
 	} catch (error) {
 		if (error instanceof CliError) throw error;
-		const code = (error as { code?: string }).code;
-		if (code === "ENOENT") throw new CliError(`no such file: ${path}`);
-		if (code === "EISDIR") throw new CliError(`not a file: ${path}`);
-		if (code === "CSV_MAX_RECORD_SIZE") {
+		throwIfUnopenable(path, error);
+		if ((error as { code?: string }).code === "CSV_MAX_RECORD_SIZE") {
 			throw new CliError(
 				`${path}: the record starting on line ${line + 1} is longer than ${MAX_RECORD_CHARACTERS} characters; a passenger's row is about 100 (is a quote left open?)`,
 			);
@@ -120,6 +118,25 @@ export async function* readPassengerCsv(path: string, options: ReadOptions = {})
 	if (!fields) throw new CliError(`empty file: ${path} has no header`);
 	const digest = checked.sha256();
 	if (digest) options.onDigest?.(digest);
+}
+
+/** The loader's words for a file it cannot open, or nothing for another error. */
+function throwIfUnopenable(path: string, error: unknown): void {
+	const code = (error as { code?: string }).code;
+	if (code === "ENOENT") throw new CliError(`no such file: ${path}`);
+	if (code === "EISDIR") throw new CliError(`not a file: ${path}`);
+	if (code === "EACCES") throw new CliError(`cannot read ${path}: permission denied`);
+}
+
+/** Throws what reading the file would, before any work starts. */
+export function checkReadableFile(path: string): void {
+	try {
+		closeSync(openSync(path, "r"));
+		if (!statSync(path).isFile()) throw Object.assign(new Error(path), { code: "EISDIR" });
+	} catch (error) {
+		throwIfUnopenable(path, error);
+		throw error;
+	}
 }
 
 function quotedNewlines(record: string[]): number {
