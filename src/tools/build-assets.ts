@@ -4,7 +4,19 @@
 // settings: the OpenAPI document (from the routes' zod schemas), the docs page with the
 // site's navigation, and the static files' headers with the worker's Content-Security-Policy.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+	copyFileSync,
+	cpSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { STRICT_TRANSPORT_SECURITY } from "../lib/security-headers";
@@ -60,18 +72,56 @@ function docsPage(): string {
 `;
 }
 
-/** Writes dist/assets afresh (see the header of this file). */
-export function buildAssets(): void {
-	rmSync(ASSETS_FOLDER, { recursive: true, force: true });
-	cpSync(join(ROOT, "src/assets"), ASSETS_FOLDER, { recursive: true });
-	mkdirSync(join(ASSETS_FOLDER, "docs/vendor"), { recursive: true });
-	for (const file of ["swagger-ui.css", "swagger-ui-bundle.js"]) {
-		copyFileSync(join(SWAGGER_UI, file), join(ASSETS_FOLDER, "docs/vendor", file));
+/**
+ * Writes dist/assets (see the header of this file), or `folder`. A file whose bytes are
+ * already there is left alone, a changed one replaced in one rename, a stale one removed:
+ * a running `npm run dev` serves the folder, and while another build (the tests start
+ * their own stacks) emptied and refilled it, its docs answered 404 until it restarted.
+ */
+export function buildAssets(folder = ASSETS_FOLDER): void {
+	mkdirSync(dirname(folder), { recursive: true });
+	const next = mkdtempSync(`${folder}.next-`);
+	try {
+		writeAssets(next);
+		syncFolder(next, folder);
+	} finally {
+		rmSync(next, { recursive: true, force: true });
 	}
-	writeFileSync(join(ASSETS_FOLDER, "docs/index.html"), docsPage());
-	writeOpenApiDocument(join(ASSETS_FOLDER, "openapi.json"));
+}
+
+function writeAssets(folder: string): void {
+	cpSync(join(ROOT, "src/assets"), folder, { recursive: true });
+	mkdirSync(join(folder, "docs/vendor"), { recursive: true });
+	for (const file of ["swagger-ui.css", "swagger-ui-bundle.js"]) {
+		copyFileSync(join(SWAGGER_UI, file), join(folder, "docs/vendor", file));
+	}
+	writeFileSync(join(folder, "docs/index.html"), docsPage());
+	writeOpenApiDocument(join(folder, "openapi.json"));
 	writeFileSync(
-		join(ASSETS_FOLDER, "_headers"),
+		join(folder, "_headers"),
 		`/*\n  Content-Security-Policy: ${policyHeader()}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n  Strict-Transport-Security: ${STRICT_TRANSPORT_SECURITY}\n`,
 	);
+}
+
+/** The files under `folder`, as paths relative to it. */
+function filesIn(folder: string): string[] {
+	if (!existsSync(folder)) return [];
+	return readdirSync(folder, { recursive: true, encoding: "utf8" }).filter((path) =>
+		statSync(join(folder, path)).isFile(),
+	);
+}
+
+/** Makes `to` hold exactly the files of `from`, touching only those that differ. */
+function syncFolder(from: string, to: string): void {
+	const wanted = filesIn(from);
+	for (const path of wanted) {
+		const [source, target] = [join(from, path), join(to, path)];
+		if (existsSync(target) && readFileSync(target).equals(readFileSync(source))) continue;
+		mkdirSync(dirname(target), { recursive: true });
+		// Copied beside its place, then renamed over it: a reader sees the old file or the new one.
+		copyFileSync(source, `${target}.next`);
+		renameSync(`${target}.next`, target);
+	}
+	const kept = new Set(wanted);
+	for (const path of filesIn(to)) if (!kept.has(path)) rmSync(join(to, path));
 }
