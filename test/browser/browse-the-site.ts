@@ -54,6 +54,9 @@ try {
 			"Mr. Owen Harris Braund",
 		);
 		assert.match((await page.locator("main p").first().textContent()) ?? "", /Showing 1–25 of \d+/);
+		// Where the list starts, First leads nowhere: it is no link.
+		assert.equal(await page.getByRole("link", { name: "« First" }).count(), 0);
+		assert.equal(await page.getByRole("link", { name: "Last »" }).count(), 2);
 		await shot("1-list");
 	});
 
@@ -99,6 +102,21 @@ try {
 		await shot("5-docs");
 	});
 
+	await step("the statistics page takes the list's filters in a form of its own", async () => {
+		await page.goto(`${stack.apiUrl}/people/stats`);
+		const everyone = await page.locator("main p").nth(0).textContent();
+		await page.selectOption("select[name=sex]", "female");
+		await page.getByRole("button", { name: "Filter" }).click();
+		const url = new URL(page.url());
+		assert.equal(url.pathname, "/people/stats");
+		assert.equal(url.searchParams.get("sex"), "female");
+		assert.notEqual(await page.locator("main p").nth(0).textContent(), everyone);
+		// Each chart's title comes before it.
+		const first = await page.evaluate("document.querySelector('figure.chart').firstElementChild.tagName");
+		assert.equal(first, "FIGCAPTION");
+		await shot("6-survival-women");
+	});
+
 	await step("every page fits a 390 px phone and a 1280 px desktop without sideways scrolling", async () => {
 		await page.goto(`${stack.apiUrl}/people`);
 		const person = await page.locator("tbody a[href^='/people/']").first().getAttribute("href");
@@ -127,6 +145,16 @@ try {
 					"[document.documentElement.scrollWidth, window.innerWidth]",
 				)) as [number, number];
 				if (scroll > view) overflowing.push(`${path} at ${width} px: ${scroll} px wide`);
+				// Nor inside it: a table that scrolls hides fields behind an unmarked swipe.
+				const scrolling = (await page.evaluate(
+					"[...document.querySelectorAll('div.table')].filter((d) => d.scrollWidth > d.clientWidth).length",
+				)) as number;
+				if (scrolling) overflowing.push(`${path} at ${width} px: ${scrolling} table(s) scroll sideways`);
+				const smallest = (await page.evaluate(
+					"Math.min(...[...document.querySelectorAll('svg text')].map((t) => t.getBoundingClientRect().height))",
+				)) as number;
+				if (smallest < 11)
+					overflowing.push(`${path} at ${width} px: chart text ${smallest.toFixed(1)} px high`);
 				await page.screenshot({ path: `${SCREENSHOTS}/${width}-${name}.png`, fullPage: false });
 			}
 		}

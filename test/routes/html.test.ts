@@ -35,16 +35,34 @@ describe("HTML pages", () => {
 		const html = await (await browse("/people?limit=10&offset=10&sex=female")).text();
 		expect(html).toContain('<form class="filters" method="get" action="/people">');
 		expect(html).toContain('<option value="female" selected="">female</option>');
-		expect(html.match(/<tr><td><a href="\/people\/[0-9a-f-]{36}">/g)).toHaveLength(10);
+		expect(html.match(/<tr><td data-label="Name"><a href="\/people\/[0-9a-f-]{36}">/g)).toHaveLength(10);
 		expect(html).toMatch(/<a href="[^"]*cursor=[\w-]+[^"]*" rel="next">/);
 		expect(html).toMatch(/<a href="[^"]*cursor=[\w-]+[^"]*" rel="prev">/);
 		expect(html).toMatch(/Showing 11–20 of \d+/);
 	});
 
+	it("shows First as no link on the first page, nor Last on the last", async () => {
+		const first = await browse("/people?limit=10&sex=female");
+		const firstPage = await first.text();
+		expect(firstPage).not.toMatch(/rel="first"/);
+		expect(firstPage).toMatch(/rel="last"/);
+		const last = /<([^>]+)>; rel="last"/.exec(first.headers.get("Link") ?? "")?.[1] ?? "";
+		const lastPage = await (await browse(last)).text();
+		expect(lastPage).not.toMatch(/rel="(last|next)"/);
+		expect(lastPage).toMatch(/rel="first"/);
+	});
+
+	it("gives the statistics page the list's filter form, aimed at the statistics", async () => {
+		const html = await (await browse("/people/stats?sex=female")).text();
+		expect(html).toContain('<form class="filters" method="get" action="/people/stats">');
+		expect(html).toContain('<option value="female" selected="">female</option>');
+		expect(html).not.toContain('name="limit"');
+	});
+
 	it("pages by 50 for a browser (JSON keeps 1000), with the page links above and below the table", async () => {
 		const response = await browse("/people");
 		const html = await response.text();
-		expect(html.match(/<tr><td><a href="\/people\//g)).toHaveLength(50);
+		expect(html.match(/<tr><td data-label="Name"><a href="\/people\//g)).toHaveLength(50);
 		expect(html.match(/<nav class="pages"/g)).toHaveLength(2);
 		expect(response.headers.get("Link")).toContain("limit=50");
 		expect(((await (await api("/people")).json()) as Person[]).length).toBeGreaterThan(50);
@@ -57,7 +75,9 @@ describe("HTML pages", () => {
 		expect(byFare).toContain(
 			'<th aria-sort="ascending"><a href="/people?limit=50&amp;sort=-fare&amp;sex=male"',
 		);
-		const fares = [...byFare.matchAll(/<td class="num">£([\d.]+)<\/td><\/tr>/g)].map((m) => Number(m[1]));
+		const fares = [...byFare.matchAll(/<td class="num" data-label="Fare">£([\d.]+)<\/td><\/tr>/g)].map((m) =>
+			Number(m[1]),
+		);
 		expect(fares.length).toBe(50);
 		expect(fares).toEqual([...fares].sort((a, b) => a - b));
 	});

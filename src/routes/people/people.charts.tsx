@@ -1,4 +1,6 @@
 import { Layout } from "../../lib/html-layout";
+import { Filters } from "./people.filters";
+import type { StatsQuery } from "./people.query";
 import type { Stats } from "./people.stats";
 
 interface Bar {
@@ -8,13 +10,15 @@ interface Bar {
 	kind?: "survived" | "died";
 }
 
-const WIDTH = 560;
-const LABEL = 150;
+// In the SVG's own units, drawn at about one unit per pixel: a phone's 360 px keep the
+// 13-unit labels at 12 px or more, which a wider drawing would shrink.
+const WIDTH = 400;
+const LABEL = 130;
 const ROW = 26;
 
 /**
- * A horizontal bar chart as server-drawn SVG: a title and a description for assistive
- * technology, and the same numbers as a table beside it.
+ * A horizontal bar chart as server-drawn SVG under its title: a description for assistive
+ * technology, a legend where bars differ in kind, and the same numbers as a table beside it.
  */
 function BarChart(props: {
 	id: string;
@@ -30,6 +34,12 @@ function BarChart(props: {
 	const scale = (value: number) => (max > 0 ? ((WIDTH - LABEL - 60) * value) / max : 0);
 	return (
 		<figure class="chart">
+			<figcaption>{title}</figcaption>
+			{bars.some((bar) => bar.kind) && (
+				<p class="legend" aria-hidden="true">
+					<span class="survived">survived</span> <span class="died">died</span>
+				</p>
+			)}
 			<svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
 				<title id={`${id}-title`}>{title}</title>
 				<desc id={`${id}-desc`}>{description}</desc>
@@ -45,7 +55,6 @@ function BarChart(props: {
 					</g>
 				))}
 			</svg>
-			<figcaption>{title}</figcaption>
 			<div class="table">
 				<table>
 					<thead>
@@ -73,7 +82,15 @@ function BarChart(props: {
 const percent = (rate: number) => `${Math.round(rate * 100)} %`;
 
 /** /people/stats for a browser: survival by class and sex, and the ages of survivors and the dead. */
-export function StatsPage({ byClassAndSex, byAge }: { byClassAndSex: Stats; byAge: Stats }) {
+export function StatsPage({
+	query,
+	byClassAndSex,
+	byAge,
+}: {
+	query: StatsQuery;
+	byClassAndSex: Stats;
+	byAge: Stats;
+}) {
 	const { total } = byClassAndSex;
 	const classSex = byClassAndSex.groups.map((g) => ({ label: `class ${g.passengerClass}, ${g.sex}`, ...g }));
 	const ages = byAge.groups.map((g) => ({ label: `${g.ageBand}–${(g.ageBand ?? 0) + 9}`, ...g }));
@@ -89,6 +106,7 @@ export function StatsPage({ byClassAndSex, byAge }: { byClassAndSex: Stats; byAg
 	return (
 		<Layout title="Survival">
 			<h1>Who survived</h1>
+			<Filters query={query} action="/people/stats" />
 			<p>
 				{total.survived} of {total.count} people survived, {percent(total.survivalRate)}.
 			</p>

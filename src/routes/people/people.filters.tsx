@@ -29,9 +29,13 @@ function Choice({
 	);
 }
 
-export function Filters({ query }: { query: ListQuery }) {
+type FilterValues = Pick<ListQuery, "q" | "survived" | "passengerClass" | "sex"> &
+	Partial<Pick<ListQuery, "limit" | "sort">>;
+
+/** The filter form of the list, or (`action`) of the statistics, which take the same filters. */
+export function Filters({ query, action = "/people" }: { query: FilterValues; action?: string }) {
 	return (
-		<form class="filters" method="get" action="/people">
+		<form class="filters" method="get" action={action}>
 			<label>
 				Name contains
 				<input type="search" name="q" value={query.q ?? ""} maxlength={100} />
@@ -49,19 +53,21 @@ export function Filters({ query }: { query: ListQuery }) {
 				selected={query.passengerClass?.toString()}
 			/>
 			<Choice name="sex" label="Sex" options={[...SEXES]} selected={query.sex} />
-			<input type="hidden" name="limit" value={String(query.limit)} />
+			{query.limit !== undefined && <input type="hidden" name="limit" value={String(query.limit)} />}
 			{query.sort && <input type="hidden" name="sort" value={query.sort} />}
 			<button type="submit">Filter</button>
 		</form>
 	);
 }
 
+/** Paging links; on the first page First is no link, nor Last on the last. */
 export function Pages({ links }: { links: PageLinks }) {
 	const labels = { first: "« First", prev: "‹ Previous", next: "Next ›", last: "Last »" } as const;
+	const here = { first: !links.prev, prev: false, next: false, last: !links.next };
 	return (
 		<nav class="pages" aria-label="pages">
 			{(Object.keys(labels) as (keyof typeof labels)[]).map((rel) =>
-				links[rel] ? (
+				links[rel] && !here[rel] ? (
 					<a href={links[rel]} rel={rel}>
 						{labels[rel]}
 					</a>

@@ -84,7 +84,7 @@ export const stats: AppRouteHandler<StatsRoute> = async (c) => {
 	showState(c, state);
 	const [classAndSex, age] = [readStats(byClassAndSex, query), readStats(byAge, query)];
 	if (!classAndSex || !age) return problem(c, 422, SEARCH_TOO_BROAD);
-	const page = <StatsPage byClassAndSex={classAndSex} byAge={age} />;
+	const page = <StatsPage query={query} byClassAndSex={classAndSex} byAge={age} />;
 	// Typed as never: the charts page is outside the JSON contract the route declares.
 	return c.html(page, 200) as never;
 };

@@ -109,7 +109,7 @@ export function PeoplePage(props: {
 			</p>
 			<Pages links={links} />
 			<div class="table">
-				<table>
+				<table class="people">
 					<thead>
 						<tr>
 							{COLUMNS.map(([field, label]) => (
@@ -120,8 +120,11 @@ export function PeoplePage(props: {
 					<tbody>
 						{people.map((person) => (
 							<tr>
-								{COLUMNS.map(([field, , cell]) => (
-									<td class={TEXT_COLUMNS.has(field) ? undefined : "num"}>{cell(person)}</td>
+								{COLUMNS.map(([field, label, cell]) => (
+									// data-label: a phone shows each person as a card of labelled fields.
+									<td class={TEXT_COLUMNS.has(field) ? undefined : "num"} data-label={label}>
+										{cell(person)}
+									</td>
 								))}
 							</tr>
 						))}
