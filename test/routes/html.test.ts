@@ -41,6 +41,23 @@ describe("HTML pages", () => {
 		expect(html).toMatch(/Showing 11–20 of \d+/);
 	});
 
+	it("says where a cursor page is: forward, backward and the last page", async () => {
+		const linkOf = (response: Response, rel: string) =>
+			new RegExp(`<([^>]+)>; rel="${rel}"`).exec(response.headers.get("Link") ?? "")?.[1] ?? "";
+		const first = await browse("/people?limit=10&passengerClass=1");
+		const second = await browse(linkOf(first, "next"));
+		const third = await browse(linkOf(second, "next"));
+		const back = await browse(linkOf(third, "prev"));
+		const last = await browse(linkOf(first, "last"));
+		// Its own total: another test may add to the class between the requests.
+		const total = Number(last.headers.get("X-Total-Count"));
+		expect(await second.text()).toMatch(/Showing 11–20 of \d+/);
+		expect(await third.text()).toMatch(/Showing 21–30 of \d+/);
+		expect(await back.text()).toMatch(/Showing 11–20 of \d+/);
+		// The last page is the last ten, as its cursor reads them back from the end.
+		expect(await last.text()).toContain(`Showing ${total - 9}–${total} of ${total}`);
+	});
+
 	it("shows First as no link on the first page, nor Last on the last", async () => {
 		const first = await browse("/people?limit=10&sex=female");
 		const firstPage = await first.text();

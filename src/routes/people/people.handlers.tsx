@@ -38,6 +38,7 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
 	const requested = requestedCountMode(c.req.valid("header").prefer);
 	const page = await listPeople(requestDb(c, { reads: true }), query, requested ?? "estimated", {
 		survivors: html,
+		position: html,
 	});
 	showState(c, page.state);
 	const links = await peopleLinks(c.req.url, query, page);
@@ -49,11 +50,12 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
 	if (type === "text/csv") return c.body(peopleCsv(page.people), 200, { "Content-Type": CSV_TYPE });
 	if (html) {
 		const sorts = sortLinks(c.req.url, query, SORTABLE_COLUMNS);
-		const { people, total, survivors } = page;
+		const { people, total, survivors, before } = page;
 		return c.html(
 			<PeoplePage
 				people={people}
 				query={query}
+				before={before}
 				total={total}
 				survivors={survivors}
 				links={links}

@@ -1,4 +1,4 @@
-import { and, eq, ilike, type SQL, sql } from "drizzle-orm";
+import { and, eq, ilike, not, or, type SQL, sql } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/pg-core";
 import type { Person } from "../../db/person.schemas";
 import { passengers } from "../../db/schema";
@@ -34,8 +34,44 @@ export interface PeoplePage {
 	total: Total;
 	/** How many of the matching people survived, when asked and at most EXACT_COUNT_LIMIT match. */
 	survivors?: { count: number; survived: number };
+	/** How many matching rows come before the page, when asked and known (see positionQueries). */
+	before?: number;
 	/** The state of the database the page shows. */
 	state: DbState;
+}
+
+/** Up to this many rows in front of a cursor page are counted to say where it is: a few milliseconds. */
+export const POSITION_LIMIT = 10_000;
+
+/**
+ * The count of matching rows in front of a cursor page, capped at POSITION_LIMIT + 1: those
+ * up to and including the cursor's row for a page after it, those before it for a page
+ * before it (the page's own rows are then taken off). None for an offset page, whose
+ * position is its offset, or for the last page, which the total places.
+ */
+function rowsInFront(db: Db, query: ListQuery, where: SQL | undefined) {
+	const at = query.page?.at;
+	if (!at) return [];
+	const keys = orderKeys(query.sort);
+	const backward = query.page?.before ?? false;
+	const inFront = backward
+		? or(...partsAfter(keys, at, true))
+		: not(or(...partsAfter(keys, at, false)) as SQL);
+	const rows = db
+		.select({ one: sql`1` })
+		.from(passengers)
+		.where(and(where, inFront))
+		.limit(POSITION_LIMIT + 1)
+		.as("in_front");
+	return [db.select({ n: sql<number>`count(*)::int` }).from(rows)];
+}
+
+/** Where the page starts: from the count in front of it, or, for the last page, from an exact total. */
+function rowsBefore(query: ListQuery, shown: number, total: Total, counted?: { n: number }[]) {
+	const n = counted?.[0]?.n;
+	if (n !== undefined) return n > POSITION_LIMIT ? undefined : query.page?.before ? n - shown : n;
+	if (query.page?.before && total.mode === "exact") return total.count - shown;
+	return undefined;
 }
 
 /**
@@ -67,7 +103,7 @@ export async function listPeople(
 	db: Db,
 	query: ListQuery,
 	countMode: CountMode,
-	options: { survivors?: boolean } = {},
+	options: { survivors?: boolean; position?: boolean } = {},
 ): Promise<PeoplePage> {
 	const where = filters(query);
 	const keys = orderKeys(query.sort);
@@ -89,22 +125,29 @@ export async function listPeople(
 		: first;
 	const count = countQueries(db, where, countMode);
 	const survivors = options.survivors ? [survivorsOf(db, where)] : [];
+	const inFront = options.position ? rowsInFront(db, query, where) : [];
 	const {
 		results: [rows, ...rest],
 		state,
-	} = await readWithState(db, [page, ...count.queries, ...survivors] as [typeof page]);
+	} = await readWithState(db, [page, ...count.queries, ...survivors, ...inFront] as [typeof page]);
 	const counted = rest.slice(0, count.queries.length);
-	const [tally] = (rest[count.queries.length] ?? []) as { count: number; survived: number }[];
+	const [tally] = (survivors.length ? rest[count.queries.length] : []) as {
+		count: number;
+		survived: number;
+	}[];
+	const front = (inFront.length ? rest.at(-1) : undefined) as { n: number }[] | undefined;
 	const more = rows.length > query.limit;
 	const inOrder = rows.slice(0, query.limit);
 	if (backward) inOrder.reverse();
+	const total = count.read(counted as never);
 	return {
 		people: inOrder.map(({ id: _id, ...person }) => person as Person),
 		first: inOrder[0] && positionOf(keys, inOrder[0] as Person & { id: number }),
 		last: inOrder.at(-1) && positionOf(keys, inOrder.at(-1) as Person & { id: number }),
 		more,
-		total: count.read(counted as never),
+		total,
 		survivors: tally && tally.count <= EXACT_COUNT_LIMIT ? tally : undefined,
+		before: query.page ? rowsBefore(query, inOrder.length, total, front) : query.offset,
 		state,
 	};
 }

@@ -5,11 +5,11 @@ import type { Total } from "./people.count";
 import { Filters, Pages } from "./people.filters";
 import type { ListQuery } from "./people.query";
 
-/** "Showing 11–20 of 887": the position is known for offset pages; cursor pages show the count. */
-function shown(people: Person[], query: ListQuery, total: Total): string {
+/** "Showing 51–100 of 887", or, where the page's place is not known (deep in a million rows), "Showing 50 of about …". */
+function shown(people: Person[], before: number | undefined, total: Total): string {
 	const of = total.mode === "exact" ? `of ${total.count}` : `of about ${total.count}`;
-	if (query.page) return `Showing ${people.length} ${of}`;
-	return `Showing ${query.offset + 1}–${query.offset + people.length} ${of}`;
+	if (before === undefined) return `Showing ${people.length} ${of}`;
+	return `Showing ${before + 1}–${before + people.length} ${of}`;
 }
 
 /** Pounds with pence, as the fares were paid. */
@@ -80,12 +80,14 @@ function Heading({
 export function PeoplePage(props: {
 	people: Person[];
 	query: ListQuery;
+	/** How many matching people come before the page, when known. */
+	before?: number;
 	total: Total;
 	links: PageLinks;
 	sortLinks: Record<(typeof SORTABLE_COLUMNS)[number], string>;
 	survivors?: { count: number; survived: number };
 }) {
-	const { people, query, total, links, sortLinks, survivors } = props;
+	const { people, query, before, total, links, sortLinks, survivors } = props;
 	if (people.length === 0) {
 		return (
 			<Layout title="People">
@@ -100,7 +102,7 @@ export function PeoplePage(props: {
 			<h1>People</h1>
 			<Filters query={query} />
 			<p>
-				{shown(people, query, total)}.{" "}
+				{shown(people, before, total)}.{" "}
 				{survivors ? (
 					`${survivors.survived} of ${survivors.count} survived, ${Math.round((100 * survivors.survived) / survivors.count)} %.`
 				) : (
