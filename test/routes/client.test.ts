@@ -1,14 +1,14 @@
 import { hc } from "hono/client";
 import { describe, expect, it } from "vitest";
+import { tour } from "../../docs/typed-client";
 import type { AppType } from "../../src/index";
 import { api, ORIGIN } from "../support/api";
 import { samplePerson } from "../support/sample-person";
 
-// hono's typed client, over the worker's real fetch handler (api() adds a client address).
-const client = hc<AppType>(ORIGIN, {
-	fetch: (input: RequestInfo | URL, init?: RequestInit) =>
-		api(new Request(input, init).url.slice(ORIGIN.length), new Request(input, init)),
-});
+// The worker's real fetch handler, for hono's typed client (api() adds a client address).
+const worker = (input: RequestInfo | URL, init?: RequestInit) =>
+	api(new Request(input, init).url.slice(ORIGIN.length), new Request(input, init));
+const client = hc<AppType>(ORIGIN, { fetch: worker });
 
 describe("the typed client (hono's hc with the exported AppType)", () => {
 	it("lists, creates, reads and patches people with typed requests and answers", async () => {
@@ -28,5 +28,22 @@ describe("the typed client (hono's hc with the exported AppType)", () => {
 		const patched = await client.people[":uuid"].$patch({ param: { uuid }, json: { age: 33 }, header: {} });
 		expect(patched.status).toBe(200);
 		if (patched.status === 200) expect((await patched.json()).age).toBe(33);
+	});
+
+	it("types each query parameter by its values: a value outside them does not compile", async () => {
+		// @ts-expect-error sex is "male" | "female" | "other"
+		const bogus = await client.people.$get({ query: { sex: "bogus" }, header: {} });
+		expect(bogus.status).toBe(400);
+	});
+
+	it("runs the README's example (docs/typed-client.ts) as written", async () => {
+		const { women, person } = await tour(
+			ORIGIN,
+			"unused: the tests' writes are open",
+			worker as typeof fetch,
+		);
+		expect(women.length).toBe(10);
+		expect(women.every((woman) => woman.sex === "female")).toBe(true);
+		expect(person).toMatchObject({ name: "Ann Example", passengerClass: 3, survived: false });
 	});
 });

@@ -9,6 +9,18 @@ const MAX_CURSOR_LENGTH = 512;
 // Query values arrive as text. They are parsed strictly ("1e2", " 5" and "yes" are errors),
 // and an empty value counts as absent, which is what an HTML form's "any" option sends.
 const absentWhenEmpty = (value: unknown) => (value === "" ? undefined : value);
+
+/**
+ * An optional parameter's `schema`, with an empty value read as absent. Typed by what a
+ * client sends (`schema`'s own input): zod types a preprocess's input as unknown, and
+ * hono's typed client would then take any value for any parameter.
+ */
+function emptyAsAbsent<T extends z.ZodType>(schema: T) {
+	return z.preprocess(absentWhenEmpty, schema) as unknown as z.ZodPipe<
+		z.ZodOptional<z.ZodType<z.input<T>, z.input<T>>>,
+		T
+	>;
+}
 const wholeNumber = z.string().regex(/^\d+$/, "must be a whole number").transform(Number);
 
 /**
@@ -29,16 +41,14 @@ const cursorPayloadSchema = z.strictObject({
 export type CursorPayload = z.infer<typeof cursorPayloadSchema>;
 
 const fieldsSchema = z.object({
-	limit: z
-		.preprocess(absentWhenEmpty, wholeNumber.pipe(z.int().min(1).max(MAX_PAGE_SIZE)).default(MAX_PAGE_SIZE))
-		.openapi({
-			param: { description: `Page size, 1–${MAX_PAGE_SIZE}.` },
-			type: "integer",
-			minimum: 1,
-			maximum: MAX_PAGE_SIZE,
-			default: MAX_PAGE_SIZE,
-		}),
-	offset: z.preprocess(absentWhenEmpty, wholeNumber.pipe(z.int().min(0)).default(0)).openapi({
+	limit: emptyAsAbsent(wholeNumber.pipe(z.int().min(1).max(MAX_PAGE_SIZE)).default(MAX_PAGE_SIZE)).openapi({
+		param: { description: `Page size, 1–${MAX_PAGE_SIZE}.` },
+		type: "integer",
+		minimum: 1,
+		maximum: MAX_PAGE_SIZE,
+		default: MAX_PAGE_SIZE,
+	}),
+	offset: emptyAsAbsent(wholeNumber.pipe(z.int().min(0)).default(0)).openapi({
 		param: {
 			description:
 				"Rows to skip. Costs time in proportion to the offset: follow the `Link` cursors to page deep.",
@@ -47,29 +57,28 @@ const fieldsSchema = z.object({
 		minimum: 0,
 		default: 0,
 	}),
-	cursor: z.preprocess(absentWhenEmpty, z.string().max(MAX_CURSOR_LENGTH).optional()).openapi({
+	cursor: emptyAsAbsent(z.string().max(MAX_CURSOR_LENGTH).optional()).openapi({
 		param: {
 			description:
 				"An opaque page position from a `Link` URL (next, prev, last); the same cost at any depth. Keep the sort it was made for.",
 		},
 		type: "string",
 	}),
-	sort: z.preprocess(absentWhenEmpty, z.enum(SORT_KEYS).optional()).openapi({
+	sort: emptyAsAbsent(z.enum(SORT_KEYS).optional()).openapi({
 		param: { description: "A field to sort by, `-` first for descending; ties keep insertion order." },
 		example: "-age",
 	}),
-	survived: z
-		.preprocess(absentWhenEmpty, z.enum(["true", "false"]).optional())
+	survived: emptyAsAbsent(z.enum(["true", "false"]).optional())
 		.transform((v) => (v === undefined ? undefined : v === "true"))
 		.openapi({ type: "boolean" }),
-	passengerClass: z
-		.preprocess(absentWhenEmpty, z.enum(["1", "2", "3"]).optional())
+	passengerClass: emptyAsAbsent(z.enum(["1", "2", "3"]).optional())
 		.transform((v) => (v === undefined ? undefined : Number(v)))
 		.openapi({ type: "integer", enum: [1, 2, 3] }),
-	sex: z.preprocess(absentWhenEmpty, z.enum(SEXES).optional()),
-	q: z
-		.preprocess(absentWhenEmpty, z.string().max(100).refine(isStorableText, STORABLE_TEXT_MESSAGE).optional())
-		.openapi({ param: { description: "Case-insensitive part of the name." }, example: "braund" }),
+	sex: emptyAsAbsent(z.enum(SEXES).optional()),
+	q: emptyAsAbsent(z.string().max(100).refine(isStorableText, STORABLE_TEXT_MESSAGE).optional()).openapi({
+		param: { description: "Case-insensitive part of the name." },
+		example: "braund",
+	}),
 });
 
 /** The list's query: filters, sort and either an offset or a cursor, checked against the sort. */
@@ -99,22 +108,19 @@ export type StatsGroup = (typeof GROUPS)[number];
 export const statsQuerySchema = fieldsSchema
 	.pick({ survived: true, passengerClass: true, sex: true, q: true })
 	.extend({
-		groupBy: z
-			.preprocess(
-				absentWhenEmpty,
-				z
-					.string()
-					.optional()
-					.transform((v) => (v === undefined ? [] : [...new Set(v.split(",").map((g) => g.trim()))]))
-					.pipe(z.array(z.enum(GROUPS, { error: `each must be one of ${GROUPS.join(", ")}` }))),
-			)
-			.openapi({
-				param: {
-					description: `Comma-separated: ${GROUPS.join(", ")} (ages by decade: 0 = 0–9, 10 = 10–19, …).`,
-				},
-				type: "string",
-				example: "passengerClass,sex",
-			}),
+		groupBy: emptyAsAbsent(
+			z
+				.string()
+				.optional()
+				.transform((v) => (v === undefined ? [] : [...new Set(v.split(",").map((g) => g.trim()))]))
+				.pipe(z.array(z.enum(GROUPS, { error: `each must be one of ${GROUPS.join(", ")}` }))),
+		).openapi({
+			param: {
+				description: `Comma-separated: ${GROUPS.join(", ")} (ages by decade: 0 = 0–9, 10 = 10–19, …).`,
+			},
+			type: "string",
+			example: "passengerClass,sex",
+		}),
 	});
 
 export type StatsQuery = z.output<typeof statsQuerySchema>;
