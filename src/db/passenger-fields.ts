@@ -35,3 +35,9 @@ export const PASSENGER_FIELDS = (Object.keys(CSV_HEADERS) as Field[]).map((field
 
 /** The table's columns for those fields, comma-separated, for hand-written SQL. */
 export const PASSENGER_COLUMN_LIST = PASSENGER_FIELDS.map((f) => f.column).join(", ");
+
+/**
+ * The column a CSV may add after the fields (the export does): each person's uuid, so that
+ * a load knows the people it brings and leaves those the table has already as they are.
+ */
+export const UUID_CSV_COLUMN = "uuid";

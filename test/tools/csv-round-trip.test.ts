@@ -8,7 +8,7 @@ import { createScratchDatabase } from "../../src/tools/scratch-database";
 import { csvFile } from "./load/support";
 
 const FIELDS =
-	"survived, passenger_class, name, sex, age, siblings_or_spouses_aboard, parents_or_children_aboard, fare";
+	"uuid, survived, passenger_class, name, sex, age, siblings_or_spouses_aboard, parents_or_children_aboard, fare";
 
 async function rows(databaseUrl: string) {
 	return withNeonClient(
@@ -18,7 +18,7 @@ async function rows(databaseUrl: string) {
 }
 
 describe("the CSV export", () => {
-	it("loads back unchanged with db:load: every row and value, quoted and formula-like names included", async () => {
+	it("loads back unchanged with db:load, the same people by uuid: every row and value, quoted and formula-like names included", async () => {
 		const stack = await startLocalStack({ port: await freePort(), seedCsv: "data/titanic.csv" });
 		const target = await createScratchDatabase(process.env.TEST_DATABASE_URL, "titanic_round_trip");
 		try {
@@ -57,6 +57,10 @@ describe("the CSV export", () => {
 			const [source, copy] = [await rows(stack.databaseUrl), await rows(target.url)];
 			expect(copy).toEqual(source);
 			expect(copy.filter((row) => !Number.isInteger(row.age)).length).toBeGreaterThan(25);
+			// Loaded back where it came from, it finds every person there already: nothing doubles.
+			const home = await withNeonClient(stack.databaseUrl, (client) => loadPassengers(client, path));
+			expect(home).toMatchObject({ outcome: "loaded", existing: 887 + names.length });
+			expect(await rows(stack.databaseUrl)).toEqual(source);
 		} finally {
 			await stack.stop();
 			await target.drop();

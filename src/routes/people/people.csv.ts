@@ -1,4 +1,4 @@
-import { PASSENGER_FIELDS } from "../../db/passenger-fields";
+import { PASSENGER_FIELDS, UUID_CSV_COLUMN } from "../../db/passenger-fields";
 import type { Person } from "../../db/person.schemas";
 import { csvField, inertCell } from "../../lib/csv-cell";
 
@@ -12,11 +12,14 @@ function cell(value: Person[keyof Person]): string {
 
 /**
  * People in the loader's own format (its header, 0/1, plain decimals, RFC 4180 quoting,
- * CRLF), so that `db:load` takes an export back unchanged; names that a spreadsheet would
- * run as formulas are written as text (src/lib/csv-cell.ts).
+ * CRLF) with each person's uuid last, so that `db:load` takes an export back unchanged and
+ * as the same people: loaded where they are already, it leaves them as they are. Names
+ * that a spreadsheet would run as formulas are written as text (src/lib/csv-cell.ts).
  */
 export function peopleCsv(people: Person[]): string {
-	const lines = [PASSENGER_FIELDS.map((f) => f.csv).join(",")];
-	for (const person of people) lines.push(PASSENGER_FIELDS.map((f) => cell(person[f.field])).join(","));
+	const lines = [[...PASSENGER_FIELDS.map((f) => f.csv), UUID_CSV_COLUMN].join(",")];
+	for (const person of people) {
+		lines.push([...PASSENGER_FIELDS.map((f) => cell(person[f.field])), person.uuid].join(","));
+	}
 	return `${lines.join("\r\n")}\r\n`;
 }

@@ -7,7 +7,10 @@ import { CliError, runCommand } from "../lib/cli";
 import { bundleForEnvironment, bundleForProduction, declaredEnvironments } from "../lib/wrangler";
 
 const OUT_DIR = "dist/production";
-const BUDGET_GZIP_KIB = 150;
+// A tripwire for growth nobody meant (a library pulled in whole), not a target: raised from
+// 150 when the statistics' tallies, per-resource negotiation and the pages' positions and
+// phone layout took it to 150.9. What a first request costs is cold start's to measure.
+const BUDGET_GZIP_KIB = 152;
 
 runCommand("build:check", async () => {
 	for (const env of [undefined, ...declaredEnvironments()].filter((env) => env !== "production")) {

@@ -65,6 +65,11 @@ runCommand(
 		}
 		if (result.replacedRows) console.log(`db:load: replaced ${result.replacedRows} rows of earlier loads`);
 		console.log(`db:load: ${summary(result)}`);
+		if (result.existing) {
+			console.log(
+				`db:load: ${result.existing} of them were there already (the same uuid) and were left as they are`,
+			);
+		}
 		if (result.rejectsFile) {
 			console.error(`db:load: skipped ${result.rejected} invalid row(s); see ${result.rejectsFile}`);
 		}

@@ -4,6 +4,7 @@ import { pipeline } from "node:stream/promises";
 import type { Client } from "@neondatabase/serverless";
 import { CliError } from "../lib/cli";
 import { type LoadRecord, ledgerOn } from "./ledger";
+import { hasUuidColumn } from "./passenger-csv";
 import { batchWriter } from "./row-sinks";
 import { type ScanOptions, type ScanResult, scanPassengers } from "./scan-passengers";
 
@@ -13,7 +14,12 @@ export interface LoadOptions extends ScanOptions {
 }
 
 export type LoadResult =
-	| ({ outcome: "loaded"; replacedRows: number } & ScanResult)
+	| ({
+			outcome: "loaded";
+			replacedRows: number;
+			/** Valid rows left out: their uuid names a person the table has already. */
+			existing: number;
+	  } & ScanResult)
 	| { outcome: "already-loaded"; previous: LoadRecord };
 
 /**
@@ -52,17 +58,19 @@ export async function loadPassengers(
 		}
 		const replacedRows = options.replace ? await ledger.removeEarlier(fileName) : 0;
 		const loadId = await ledger.record(sha256, fileName);
-		const scan = await scanPassengers(path, options, await batchWriter(client, loadId));
+		const sink = await batchWriter(client, loadId, hasUuidColumn(path));
+		const scan = await scanPassengers(path, options, sink);
+		const existing = sink.existing?.() ?? 0;
 		// The ledger records the hash of the bytes it found first; the parser must have read the same.
 		if (scan.sha256 !== sha256) {
 			throw new CliError(`${path} changed while it was being loaded; nothing was loaded (run again)`);
 		}
-		await ledger.setRows(loadId, scan.rows);
+		await ledger.setRows(loadId, scan.rows - existing);
 		// Fresh statistics, so the planner's plans and count estimates fit the new rows from
 		// the first request on, rather than after autovacuum gets round to it.
 		await client.query("ANALYZE passengers");
 		await client.query("COMMIT");
-		return { outcome: "loaded", replacedRows, ...scan };
+		return { outcome: "loaded", replacedRows, existing, ...scan };
 	} catch (error) {
 		await client.query("ROLLBACK").catch(() => {});
 		throw error;

@@ -1,14 +1,18 @@
-import { closeSync, createReadStream, openSync, statSync } from "node:fs";
+import { closeSync, createReadStream, openSync, readSync, statSync } from "node:fs";
 import { parse } from "csv-parse";
-import { PASSENGER_FIELDS } from "../../db/passenger-fields";
+import { PASSENGER_FIELDS, UUID_CSV_COLUMN } from "../../db/passenger-fields";
 import { type NewPerson, newPersonSchema } from "../../db/person.schemas";
 import { restoreCell } from "../../lib/csv-cell";
 import { CliError } from "../lib/cli";
 import { CheckedBytes } from "./checked-bytes";
 
 /** The CSV header, in file order, and the API field each column feeds. */
-const CSV_COLUMNS = new Map<string, string>(PASSENGER_FIELDS.map((f) => [f.csv, f.field]));
 export const CSV_HEADER = PASSENGER_FIELDS.map((f) => f.csv);
+const CSV_COLUMNS = new Map<string, string>([
+	...PASSENGER_FIELDS.map((f) => [f.csv, f.field] as const),
+	// A row with a uuid is loaded only if the table does not have that person; empty means none.
+	[UUID_CSV_COLUMN, "uuid"],
+]);
 
 export type ParsedRow =
 	| { line: number; person: NewPerson }
@@ -34,6 +38,8 @@ function typed(field: string, text: string): unknown {
 		case "name":
 			// An exported name that a spreadsheet would have run carries an apostrophe in front.
 			return restoreCell(text);
+		case "uuid":
+			return text === "" ? undefined : text;
 		default:
 			return text;
 	}
@@ -126,6 +132,19 @@ function throwIfUnopenable(path: string, error: unknown): void {
 	if (code === "ENOENT") throw new CliError(`no such file: ${path}`);
 	if (code === "EISDIR") throw new CliError(`not a file: ${path}`);
 	if (code === "EACCES") throw new CliError(`cannot read ${path}: permission denied`);
+}
+
+/** Whether the file's header has the uuid column: its rows then name their people. */
+export function hasUuidColumn(path: string): boolean {
+	const fd = openSync(path, "r");
+	try {
+		const start = Buffer.alloc(4096);
+		const text = start.subarray(0, readSync(fd, start)).toString("utf8");
+		const header = text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/)[0] ?? "";
+		return header.split(",").some((column) => column.replaceAll('"', "").trim() === UUID_CSV_COLUMN);
+	} finally {
+		closeSync(fd);
+	}
 }
 
 /** Throws what reading the file would, before any work starts. */

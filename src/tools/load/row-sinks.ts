@@ -10,20 +10,28 @@ export interface RowSink {
 	flush(): Promise<void>;
 	/** Waits for flushed batches still on their way. */
 	drain?(): Promise<void>;
+	/** How many flushed rows were left out because the table has their uuid already. */
+	existing?(): number;
 }
 
 /**
  * Where the rows go: binary COPY, pipelined, for Postgres; one INSERT per batch for the
- * embedded PGlite, which cannot take COPY over its wire protocol.
+ * embedded PGlite, which cannot take COPY over its wire protocol, and for a file whose rows
+ * carry uuids (`keyed`), which leaves out the people the table has already.
  */
-export async function batchWriter(client: Client, loadId: number): Promise<RowSink> {
+export async function batchWriter(client: Client, loadId: number, keyed = false): Promise<RowSink> {
 	const { rows } = await client.query("SELECT version() LIKE '%PGlite%' AS embedded");
-	if (rows[0]?.embedded) {
+	if (rows[0]?.embedded || keyed) {
 		const batch = new PassengerInsertBatch(loadId);
+		let existing = 0;
 		return {
 			add: (person) => batch.add(person),
 			size: () => batch.rows,
-			flush: () => insertBatch(client, batch.take()),
+			async flush() {
+				const size = batch.rows;
+				existing += size - (await insertBatch(client, batch.take()));
+			},
+			existing: () => existing,
 		};
 	}
 	// One batch in the database, the next queued behind it on the connection, a third

@@ -15,6 +15,29 @@ async function tableCounts() {
 	return row;
 }
 
+describe("a file with a uuid column", () => {
+	it("loads its people with their uuids, and leaves out those the table has already", async () => {
+		const uuids = Array.from({ length: 3 }, () => crypto.randomUUID());
+		const row = (i: number) => `1,2,Keyed Passenger ${i},female,30,0,0,10,${uuids[i] ?? ""}`;
+		const first = csvFile(`${HEADER},uuid\r\n${row(0)}\r\n${row(1)}\r\n`, "keyed.csv");
+		expect(await load(first)).toMatchObject({ outcome: "loaded", rows: 2, existing: 0 });
+		// Another file with the same two people, a new one, and one without a uuid.
+		const second = csvFile(
+			`${HEADER},uuid\r\n${row(0)}\r\n${row(1)}\r\n${row(2)}\r\n${row(3)}\r\n`,
+			"more.csv",
+		);
+		const before = await tableCounts();
+		expect(await load(second)).toMatchObject({ outcome: "loaded", rows: 4, existing: 2 });
+		expect((await tableCounts())?.passengers).toBe((before?.passengers ?? 0) + 2);
+		const stored = await query<{ uuid: string; n: number }>(
+			"SELECT uuid::text, count(*)::int AS n FROM passengers WHERE uuid = ANY($1::uuid[]) GROUP BY uuid",
+			[uuids],
+		);
+		expect(stored.map((r) => r.n)).toEqual([1, 1, 1]);
+		expect(new Set(stored.map((r) => r.uuid))).toEqual(new Set(uuids));
+	});
+});
+
 describe("loading the real passenger list", () => {
 	it("loads data/titanic.csv: 887 rows, 342 survivors, 25 fractional ages, in file order", async () => {
 		const result = await load("data/titanic.csv");
