@@ -114,7 +114,10 @@ describe("the local stack behind npm run dev", () => {
 			).toBe(true);
 			expect(await peopleCount(stack.apiUrl)).toBe(0);
 			const page = await fetch(`${stack.apiUrl}/people`, { headers: { Accept: "text/html" } });
-			expect(await page.text()).toContain("No passengers are loaded yet");
+			const empty = await page.text();
+			expect(empty).toContain("No passengers are loaded yet");
+			// The way to load into this very database, which a DATABASE_URL cannot name.
+			expect(empty).toContain("<code>npm run db:load -- --embedded data/titanic.csv</code>");
 			const write = (token: string) =>
 				fetch(`${stack.apiUrl}/people/00000000-0000-4000-8000-000000000000`, {
 					method: "DELETE",

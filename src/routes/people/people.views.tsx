@@ -35,8 +35,9 @@ function Empty({ query, total }: { query: ListQuery; total: Total }) {
 	return (
 		<p class="empty">
 			No passengers are loaded yet. An operator loads them from the passenger CSV with{" "}
-			<code>npm run db:load -- data/titanic.csv</code>; locally, put <code>data/titanic.csv</code> in place
-			and restart <code>npm run dev</code>.
+			<code>npm run db:load -- data/titanic.csv</code> (<code>DATABASE_URL</code> names the database); into
+			the embedded database of <code>npm run dev</code>, with{" "}
+			<code>npm run db:load -- --embedded data/titanic.csv</code>.
 		</p>
 	);
 }

@@ -1,40 +1,8 @@
 // npm run dev — the API with its data on 127.0.0.1:PORT (8787), embedded PGlite in .data/
 // unless DATABASE_URL names a Postgres; API_TOKEN makes writes need that token.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { CliError, postgresUrlFrom, runCommand } from "../lib/cli";
+import { announceEmbeddedDatabase, EMBEDDED_DATA_DIR, lockData } from "../lib/dev-data";
 import { startLocalStack } from "../local-stack";
-
-const DATA = ".data";
-const LOCK = `${DATA}/dev.pid`;
-
-function isRunning(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch {
-		return false;
-	}
-}
-
-/**
- * One `npm run dev` per checkout: two would open the same embedded database at once, and
- * lose writes. A lock left by a dead process is taken over.
- */
-function lockData(): () => void {
-	mkdirSync(DATA, { recursive: true });
-	try {
-		writeFileSync(LOCK, String(process.pid), { flag: "wx" });
-	} catch {
-		const holder = Number(readFileSync(LOCK, "utf8"));
-		if (isRunning(holder)) {
-			throw new CliError(
-				`another npm run dev (process ${holder}) is using ${DATA}/ in this checkout; stop it first`,
-			);
-		}
-		writeFileSync(LOCK, String(process.pid));
-	}
-	return () => rmSync(LOCK, { force: true });
-}
 
 runCommand(
 	"dev",
@@ -47,13 +15,15 @@ runCommand(
 		try {
 			const stack = await startLocalStack({
 				databaseUrl,
-				dataDir: `${DATA}/pglite`,
+				dataDir: EMBEDDED_DATA_DIR,
 				seedCsv: "data/titanic.csv",
 				apiToken: process.env.API_TOKEN || undefined,
 				port,
 				inheritOutput: true,
 				log: (line) => console.log(`dev: ${line}`),
 			});
+			// So that `db:load --embedded` can load into it while it runs.
+			if (!databaseUrl) announceEmbeddedDatabase(stack.databaseUrl);
 			console.log(`dev: API ${stack.apiUrl}/people · docs ${stack.apiUrl}/docs/ · Ctrl-C stops everything`);
 			// Ctrl-C reaches every process in the terminal's group and tsx passes it on as well:
 			// a second signal must not end this one before it has cleaned up (the lock, the

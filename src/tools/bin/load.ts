@@ -1,16 +1,19 @@
-// npm run db:load -- <file.csv> [--dry-run] [--batch-size N] [--replace] [--skip-invalid]
+// npm run db:load -- <file.csv> [--dry-run] [--batch-size N] [--replace] [--skip-invalid] [--embedded]
+// DATABASE_URL names the database; --embedded loads into npm run dev's embedded one instead.
 import { CliError, commandFlags, EXIT, requiredPostgresUrl, runCommand, wholeNumberFlag } from "../lib/cli";
 import { withNeonClient } from "../lib/neon-driver";
+import { embeddedTarget, type LoadTarget } from "../load/embedded-target";
 import { checkPassengers, loadPassengers } from "../load/load-passengers";
 import { checkReadableFile } from "../load/passenger-csv";
 import { DEFAULT_BATCH_SIZE, type ScanResult } from "../load/scan-passengers";
 
-const USAGE = "npm run db:load -- <file.csv> [--dry-run] [--batch-size N] [--replace] [--skip-invalid]";
+const USAGE =
+	"npm run db:load -- <file.csv> [--dry-run] [--batch-size N] [--replace] [--skip-invalid] [--embedded]";
 
 runCommand(
 	"db:load",
 	async () => {
-		const { file, dryRun, batchSize, replace, skipInvalid } = commandFlags(
+		const { file, dryRun, batchSize, replace, skipInvalid, embedded } = commandFlags(
 			"db:load",
 			USAGE,
 			{
@@ -18,6 +21,7 @@ runCommand(
 				"batch-size": { type: "string" },
 				replace: { type: "boolean" },
 				"skip-invalid": { type: "boolean" },
+				embedded: { type: "boolean" },
 			},
 			(values, positionals) => {
 				if (positionals.length !== 1) throw new CliError("name one CSV file");
@@ -27,6 +31,7 @@ runCommand(
 					batchSize: wholeNumberFlag("batch-size", values["batch-size"] ?? String(DEFAULT_BATCH_SIZE)),
 					replace: values.replace ?? false,
 					skipInvalid: values["skip-invalid"] ?? false,
+					embedded: values.embedded ?? false,
 				};
 			},
 			true,
@@ -37,25 +42,27 @@ runCommand(
 			console.log(`db:load: dry run: ${scan.rows} valid rows in ${file}; nothing was written`);
 			return;
 		}
-		const databaseUrl = requiredPostgresUrl("DATABASE_URL");
+		// Before anything else: a file that is not there is the first thing to hear about.
+		checkReadableFile(file);
+		const target = embedded ? await embeddedTarget() : databaseTarget();
 		// Ctrl-C ends the process; the open transaction dies with its connection, leaving the table as it was.
 		process.once("SIGINT", () => {
 			console.error("db:load: interrupted; nothing was loaded");
 			process.exit(130);
 		});
-		// Before saying it loads: a file that is not there is the first thing to hear about.
-		checkReadableFile(file);
-		console.error(`db:load: loading ${file} into ${new URL(databaseUrl).host} in one transaction`);
-		const result = await withNeonClient(databaseUrl, (client) =>
+		console.error(`db:load: loading ${file} into ${target.name} in one transaction`);
+		const result = await withNeonClient(target.url, (client) =>
 			loadPassengers(client, file, { batchSize, replace, skipInvalid, progress }),
-		).catch((error: unknown) => {
-			throw isMissingTable(error)
-				? new CliError(
-						"the database has no passenger tables yet: run npm run db:migrate first",
-						EXIT.database,
-					)
-				: error;
-		});
+		)
+			.catch((error: unknown) => {
+				throw isMissingTable(error)
+					? new CliError(
+							"the database has no passenger tables yet: run npm run db:migrate first",
+							EXIT.database,
+						)
+					: error;
+			})
+			.finally(() => target.release());
 		if (result.outcome === "already-loaded") {
 			const { rows, loadedAt, fileName } = result.previous;
 			console.log(
@@ -76,6 +83,12 @@ runCommand(
 	},
 	USAGE,
 );
+
+/** DATABASE_URL's database, named by its host. */
+function databaseTarget(): LoadTarget {
+	const url = requiredPostgresUrl("DATABASE_URL");
+	return { url, name: new URL(url).host, release: async () => {} };
+}
 
 /** Postgres' undefined_table, as the driver or drizzle (in `cause`) reports it. */
 function isMissingTable(error: unknown): boolean {

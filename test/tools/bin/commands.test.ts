@@ -1,7 +1,19 @@
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
+import { startEmbeddedPostgres } from "../../../src/tools/embedded-postgres";
+import { ROOT } from "../../../src/tools/lib/checkout";
 import { freePort } from "../../../src/tools/lib/ports";
 import { migrateDatabase } from "../../../src/tools/migrate";
 import { createScratchDatabase } from "../../../src/tools/scratch-database";
@@ -102,6 +114,59 @@ describe("the npm scripts' command lines", () => {
 		expect(result.stderr).toBe("db:load: no such file: ../nonexistent.csv\n");
 	});
 
+	it("db:load --embedded loads into npm run dev's embedded database: opened itself, or through the running dev", async () => {
+		const folder = mkdtempSync(join(tmpdir(), "titanic-embedded-"));
+		// As npm would run it, but in a folder of its own: .data/ is the folder's. Not spawnSync:
+		// the database it loads into may be served by this very process.
+		const load = (args: string[], env: Record<string, string> = {}) =>
+			new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+				const child = spawn(
+					join(ROOT, "node_modules/.bin/tsx"),
+					[join(ROOT, "src/tools/bin/load.ts"), ...args],
+					{
+						cwd: folder,
+						env: { ...process.env, DATABASE_URL: "", ...env },
+					},
+				);
+				let [stdout, stderr] = ["", ""];
+				child.stdout.on("data", (chunk) => (stdout += chunk));
+				child.stderr.on("data", (chunk) => (stderr += chunk));
+				child.on("close", (code) => resolve({ code, stdout, stderr }));
+			});
+		try {
+			const alone = await load(["--embedded", csvFile(rowsCsv(5, "Embedded Alone"))]);
+			expect(alone).toMatchObject({ code: 0, stdout: expect.stringMatching(/^db:load: loaded 5 rows /) });
+			expect(alone.stderr).toMatch(/into the embedded database in \.data\/pglite in one transaction/);
+			expect(readdirSync(join(folder, ".data"))).toEqual(["pglite"]);
+			// Now as while npm run dev runs: it holds .data/ and serves the database.
+			const served = await startEmbeddedPostgres({ dataDir: join(folder, ".data/pglite") });
+			writeFileSync(join(folder, ".data/dev.pid"), String(process.pid));
+			writeFileSync(join(folder, ".data/dev.database-url"), served.url);
+			try {
+				const through = await load(["--embedded", csvFile(rowsCsv(3, "Embedded Through"))]);
+				expect(through.code).toBe(0);
+				expect(through.stderr).toMatch(/into the embedded database of the running npm run dev/);
+				const client = new pg.Client(served.url);
+				await client.connect();
+				const { rows } = await client.query("SELECT count(*)::int AS n FROM passengers");
+				await client.end();
+				expect(rows[0].n).toBe(8);
+				expect(existsSync(join(folder, ".data/dev.pid"))).toBe(true);
+			} finally {
+				await served.stop();
+			}
+			const both = await load(["--embedded", csvFile(rowsCsv(1, "Both"))], {
+				DATABASE_URL: inject("databaseUrl"),
+			});
+			expect(both).toMatchObject({
+				code: 1,
+				stderr: expect.stringMatching(/unset DATABASE_URL, or leave out --embedded/),
+			});
+		} finally {
+			rmSync(folder, { recursive: true, force: true });
+		}
+	}, 180_000);
+
 	it("db:migrate says whether it applied anything", async () => {
 		expect(await migrateDatabase(inject("databaseUrl"))).toEqual([]);
 		const again = run("migrate", [], { DATABASE_URL: inject("databaseUrl") });
@@ -129,7 +194,9 @@ describe("the npm scripts' command lines", () => {
 			const holder = readFileSync(lock, "utf8");
 			const second = run("dev");
 			expect(second.code).toBe(1);
-			expect(second.stderr).toContain(`another npm run dev (process ${holder}) is using .data/`);
+			expect(second.stderr).toContain(
+				`another npm run dev or db:load --embedded (process ${holder}) is using .data/`,
+			);
 		} finally {
 			if (ours) rmSync(lock);
 		}
