@@ -2,9 +2,9 @@
 // DATABASE_URL names the database; --embedded loads into npm run dev's embedded one instead.
 import { CliError, commandFlags, EXIT, requiredPostgresUrl, runCommand, wholeNumberFlag } from "../lib/cli";
 import { withNeonClient } from "../lib/neon-driver";
+import { checkReadableFile } from "../load/csv-file";
 import { embeddedTarget, type LoadTarget } from "../load/embedded-target";
 import { checkPassengers, loadPassengers } from "../load/load-passengers";
-import { checkReadableFile } from "../load/passenger-csv";
 import { DEFAULT_BATCH_SIZE, type ScanResult } from "../load/scan-passengers";
 
 const USAGE =

@@ -3,8 +3,8 @@ import { createReadStream, realpathSync } from "node:fs";
 import { pipeline } from "node:stream/promises";
 import type { Client } from "@neondatabase/serverless";
 import { CliError } from "../lib/cli";
+import { hasUuidColumn } from "./csv-file";
 import { type LoadRecord, ledgerOn } from "./ledger";
-import { hasUuidColumn } from "./passenger-csv";
 import { batchWriter } from "./row-sinks";
 import { type ScanOptions, type ScanResult, scanPassengers } from "./scan-passengers";
 

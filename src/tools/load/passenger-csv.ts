@@ -1,10 +1,11 @@
-import { closeSync, createReadStream, openSync, readSync, statSync } from "node:fs";
+import { createReadStream } from "node:fs";
 import { parse } from "csv-parse";
 import { PASSENGER_FIELDS, UUID_CSV_COLUMN } from "../../db/passenger-fields";
 import { type NewPerson, newPersonSchema } from "../../db/person.schemas";
 import { restoreCell } from "../../lib/csv-cell";
 import { CliError } from "../lib/cli";
 import { CheckedBytes } from "./checked-bytes";
+import { throwIfUnopenable } from "./csv-file";
 
 /** The CSV header, in file order, and the API field each column feeds. */
 export const CSV_HEADER = PASSENGER_FIELDS.map((f) => f.csv);
@@ -124,38 +125,6 @@ export async function* readPassengerCsv(path: string, options: ReadOptions = {})
 	if (!fields) throw new CliError(`empty file: ${path} has no header`);
 	const digest = checked.sha256();
 	if (digest) options.onDigest?.(digest);
-}
-
-/** The loader's words for a file it cannot open, or nothing for another error. */
-function throwIfUnopenable(path: string, error: unknown): void {
-	const code = (error as { code?: string }).code;
-	if (code === "ENOENT") throw new CliError(`no such file: ${path}`);
-	if (code === "EISDIR") throw new CliError(`not a file: ${path}`);
-	if (code === "EACCES") throw new CliError(`cannot read ${path}: permission denied`);
-}
-
-/** Whether the file's header has the uuid column: its rows then name their people. */
-export function hasUuidColumn(path: string): boolean {
-	const fd = openSync(path, "r");
-	try {
-		const start = Buffer.alloc(4096);
-		const text = start.subarray(0, readSync(fd, start)).toString("utf8");
-		const header = text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/)[0] ?? "";
-		return header.split(",").some((column) => column.replaceAll('"', "").trim() === UUID_CSV_COLUMN);
-	} finally {
-		closeSync(fd);
-	}
-}
-
-/** Throws what reading the file would, before any work starts. */
-export function checkReadableFile(path: string): void {
-	try {
-		closeSync(openSync(path, "r"));
-		if (!statSync(path).isFile()) throw Object.assign(new Error(path), { code: "EISDIR" });
-	} catch (error) {
-		throwIfUnopenable(path, error);
-		throw error;
-	}
 }
 
 function quotedNewlines(record: string[]): number {
