@@ -1,5 +1,5 @@
 import { and, eq, ilike, not, or, type SQL, sql } from "drizzle-orm";
-import { unionAll } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, unionAll } from "drizzle-orm/pg-core";
 import type { Person } from "../../db/person.schemas";
 import { passengers } from "../../db/schema";
 import type { DbState } from "../../lib/bookmark";
@@ -11,14 +11,27 @@ import { type KeyValue, orderKeys, positionOf } from "./people.order";
 import type { ListQuery } from "./people.query";
 import { personColumns } from "./people.repository";
 
+/** A table with the columns the equality filters compare: the people, or their tallies. */
+type FilteredColumns = Record<"survived" | "passengerClass" | "sex", AnyPgColumn>;
+
+/** The list's equality filters on `table`'s columns (the statistics' tallies have them too). */
+export function equalityFilters(
+	query: Pick<ListQuery, "survived" | "passengerClass" | "sex">,
+	table: FilteredColumns = passengers,
+): SQL | undefined {
+	return and(
+		query.survived === undefined ? undefined : eq(table.survived, query.survived),
+		query.passengerClass === undefined ? undefined : eq(table.passengerClass, query.passengerClass),
+		query.sex === undefined ? undefined : eq(table.sex, query.sex),
+	);
+}
+
 /** The list's filters (the statistics take the same). */
 export function filters(
 	query: Pick<ListQuery, "survived" | "passengerClass" | "sex" | "q">,
 ): SQL | undefined {
 	return and(
-		query.survived === undefined ? undefined : eq(passengers.survived, query.survived),
-		query.passengerClass === undefined ? undefined : eq(passengers.passengerClass, query.passengerClass),
-		query.sex === undefined ? undefined : eq(passengers.sex, query.sex),
+		equalityFilters(query),
 		// ILIKE, which the trigram index serves; % _ and \ in the search are escaped to be literal.
 		query.q === undefined ? undefined : ilike(passengers.name, `%${query.q.replace(/[\\%_]/g, "\\$&")}%`),
 	);
@@ -34,7 +47,7 @@ export interface PeoplePage {
 	total: Total;
 	/** How many of the matching people survived, when asked and at most EXACT_COUNT_LIMIT match. */
 	survivors?: { count: number; survived: number };
-	/** How many matching rows come before the page, when asked and known (see positionQueries). */
+	/** How many matching rows come before the page, when asked and known (see rowsInFront). */
 	before?: number;
 	/** The state of the database the page shows. */
 	state: DbState;

@@ -1,10 +1,10 @@
 import { z } from "@hono/zod-openapi";
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { passengers, passengerTallies } from "../../db/schema";
 import type { DbState } from "../../lib/bookmark";
 import type { Db } from "../../lib/db";
 import { readWithState } from "../../lib/db-state";
-import { filters } from "./people.list";
+import { equalityFilters, filters } from "./people.list";
 import type { StatsQuery } from "./people.query";
 
 const tally = { count: z.int(), survived: z.int(), survivalRate: z.number().min(0).max(1) };
@@ -55,13 +55,7 @@ function countedRows(db: Db, query: StatsQuery, searchLimit: number) {
 				people: t.people,
 			})
 			.from(t)
-			.where(
-				and(
-					query.survived === undefined ? undefined : eq(t.survived, query.survived),
-					query.passengerClass === undefined ? undefined : eq(t.passengerClass, query.passengerClass),
-					query.sex === undefined ? undefined : eq(t.sex, query.sex),
-				),
-			)
+			.where(equalityFilters(query, t))
 			.as("counted");
 	}
 	return db

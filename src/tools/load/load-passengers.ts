@@ -3,7 +3,7 @@ import { createReadStream, realpathSync } from "node:fs";
 import { pipeline } from "node:stream/promises";
 import type { Client } from "@neondatabase/serverless";
 import { CliError } from "../lib/cli";
-import { hasUuidColumn } from "./csv-file";
+import { hasUuidColumn, throwIfUnopenable } from "./csv-file";
 import { type LoadRecord, ledgerOn } from "./ledger";
 import { batchWriter } from "./row-sinks";
 import { type ScanOptions, type ScanResult, scanPassengers } from "./scan-passengers";
@@ -98,10 +98,8 @@ async function sha256Of(path: string): Promise<string> {
 	try {
 		await pipeline(createReadStream(path), hash);
 	} catch (error) {
-		const code = (error as { code?: string }).code;
-		throw new CliError(
-			code === "ENOENT" ? `no such file: ${path}` : `cannot read ${path}: ${(error as Error).message}`,
-		);
+		throwIfUnopenable(path, error);
+		throw new CliError(`cannot read ${path}: ${(error as Error).message}`);
 	}
 	return hash.digest("hex");
 }
