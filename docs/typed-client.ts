@@ -31,7 +31,8 @@ export async function tour(baseUrl: string, token: string, fetch?: typeof global
 
 	// Your own write, read back at whatever location serves you: send the write's bookmark.
 	const bookmark = created.headers.get("Bookmark") ?? undefined;
-	const read = await api.people[":uuid"].$get({ param: { uuid }, header: { bookmark } });
+	// `query: {}`: every field (`select: "name,age"` would answer those only).
+	const read = await api.people[":uuid"].$get({ param: { uuid }, query: {}, header: { bookmark } });
 	if (read.status !== 200) throw new Error(`read: ${read.status}`);
 	const person = await read.json();
 	if (typeof person !== "object" || !("uuid" in person)) throw new Error("asked for JSON, got a page");

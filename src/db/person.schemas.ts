@@ -55,6 +55,15 @@ export const personSchema = z
 
 export type Person = z.infer<typeof personSchema>;
 
+/** A person as a read answers it: whole, or with the fields that `select` names. */
+export const selectedPersonSchema = z.union([
+	personSchema,
+	personSchema.partial().openapi("PersonSelection", {
+		description: "The fields that `select` named, in its order",
+		example: { name: personExample.name, age: personExample.age },
+	}),
+]);
+
 /** POST and PUT bodies: every field but `uuid` (client-chosen, optional) and `survived` (default false). */
 export const newPersonSchema = z
 	.strictObject({

@@ -3,13 +3,13 @@ export type PageLinks = Partial<Record<"first" | "prev" | "next" | "last", strin
 /**
  * A URL of the same list, relative to the request's origin (never built from its Host):
  * the request's path with exactly these query parameters (those left undefined are
- * dropped), so no unknown parameter of the request is carried along.
+ * dropped; a list repeats the parameter), so no unknown parameter of the request is carried along.
  */
-export function listUrl(requestUrl: string, params: Record<string, string | undefined>): string {
+export function listUrl(requestUrl: string, params: Record<string, string | string[] | undefined>): string {
 	const url = new URL(requestUrl);
 	url.search = "";
 	for (const [name, value] of Object.entries(params)) {
-		if (value !== undefined) url.searchParams.set(name, value);
+		for (const each of [value ?? []].flat()) url.searchParams.append(name, each);
 	}
 	return `${url.pathname}${url.search}`;
 }

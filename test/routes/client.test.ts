@@ -23,8 +23,13 @@ describe("the typed client (hono's hc with the exported AppType)", () => {
 		if (created.status !== 201) return;
 		const { uuid } = await created.json();
 
-		const read = await client.people[":uuid"].$get({ param: { uuid }, header: {} });
+		const read = await client.people[":uuid"].$get({
+			param: { uuid },
+			query: { select: "name,age" },
+			header: {},
+		});
 		expect(read.status).toBe(200);
+		expect(await read.json()).toEqual({ name: "Typed Client", age: samplePerson().age });
 		const patched = await client.people[":uuid"].$patch({ param: { uuid }, json: { age: 33 }, header: {} });
 		expect(patched.status).toBe(200);
 		if (patched.status === 200) expect((await patched.json()).age).toBe(33);

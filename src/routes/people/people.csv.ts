@@ -1,6 +1,7 @@
 import { PASSENGER_FIELDS, UUID_CSV_COLUMN } from "../../db/passenger-fields";
 import type { Person } from "../../db/person.schemas";
 import { csvField, inertCell } from "../../lib/csv-cell";
+import type { Selection } from "./people.select";
 
 export const CSV_TYPE = "text/csv; charset=utf-8";
 
@@ -15,11 +16,13 @@ function cell(value: Person[keyof Person]): string {
  * CRLF) with each person's uuid last, so that `db:load` takes an export back unchanged and
  * as the same people: loaded where they are already, it leaves them as they are. Names
  * that a spreadsheet would run as formulas are written as text (src/lib/csv-cell.ts).
+ * A selection keeps its columns only, in its order (the loader then takes it no more).
  */
-export function peopleCsv(people: Person[]): string {
-	const lines = [[...PASSENGER_FIELDS.map((f) => f.csv), UUID_CSV_COLUMN].join(",")];
-	for (const person of people) {
-		lines.push([...PASSENGER_FIELDS.map((f) => cell(person[f.field])), person.uuid].join(","));
-	}
+export function peopleCsv(people: Person[], selection?: Selection): string {
+	const fields = selection ?? [...PASSENGER_FIELDS.map((f) => f.field), "uuid" as const];
+	const header = (field: keyof Person) =>
+		field === "uuid" ? UUID_CSV_COLUMN : PASSENGER_FIELDS.find((f) => f.field === field)?.csv;
+	const lines = [fields.map(header).join(",")];
+	for (const person of people) lines.push(fields.map((field) => cell(person[field])).join(","));
 	return `${lines.join("\r\n")}\r\n`;
 }

@@ -21,6 +21,7 @@ import type {
 	ReplaceRoute,
 	StatsRoute,
 } from "./people.routes";
+import { selected } from "./people.select";
 import { readStats, SEARCH_TOO_BROAD, statsStatement, survivalStats } from "./people.stats";
 import { PeoplePage, PersonPage, SORTABLE_COLUMNS } from "./people.views";
 
@@ -47,7 +48,9 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
 	if (requested) c.header("Preference-Applied", `count=${requested}`);
 	c.header("Link", linkHeader(links));
 	c.header("Vary", "Prefer", { append: true });
-	if (type === "text/csv") return c.body(peopleCsv(page.people), 200, { "Content-Type": CSV_TYPE });
+	if (type === "text/csv") {
+		return c.body(peopleCsv(page.people, query.select), 200, { "Content-Type": CSV_TYPE });
+	}
 	if (html) {
 		const sorts = sortLinks(c.req.url, query, SORTABLE_COLUMNS);
 		const { people, total, survivors, before } = page;
@@ -64,7 +67,10 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
 			200,
 		);
 	}
-	return c.json(page.people, 200);
+	return c.json(
+		page.people.map((person) => selected(person, query.select)),
+		200,
+	);
 };
 
 export const stats: AppRouteHandler<StatsRoute> = async (c) => {
@@ -93,13 +99,14 @@ export const stats: AppRouteHandler<StatsRoute> = async (c) => {
 
 export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
 	const { uuid } = c.req.valid("param");
+	const { select } = c.req.valid("query");
 	const html = prefersHtml(c);
 	const { found, state } = await findPerson(requestDb(c, { reads: true }), uuid);
 	showState(c, state);
 	if (!found) return problem(c, 404, notFound(uuid));
-	c.header("ETag", personEtag(found.version, html));
-	if (html) return c.html(<PersonPage person={found.person} />, 200);
-	return c.json(found.person, 200);
+	c.header("ETag", personEtag(found.version, html, select));
+	if (html) return c.html(<PersonPage person={found.person} selection={select} />, 200);
+	return c.json(selected(found.person, select), 200);
 };
 
 export const create: AppRouteHandler<CreateRoute> = async (c) => {

@@ -1,7 +1,8 @@
 import { encodeCursor } from "../../lib/cursor";
 import { listUrl, type PageLinks } from "../../lib/pagination";
+import { FILTER_FIELDS, filterQuery } from "./people.filter-syntax";
 import type { PeoplePage } from "./people.list";
-import type { CursorPayload, ListQuery } from "./people.query";
+import type { CursorPayload, FilterQuery, ListQuery } from "./people.query";
 
 /**
  * first, prev, next and last of a page. All but `first` carry a cursor, so following them
@@ -36,15 +37,19 @@ export async function peopleLinks(
 }
 
 /** The parameters that say which list this is: its filters, sort and page size. */
-function listParams(query: ListQuery): Record<string, string | undefined> {
+function listParams(query: ListQuery): Record<string, string | string[] | undefined> {
 	return {
 		limit: String(query.limit),
 		sort: query.sort,
-		survived: query.survived?.toString(),
-		passengerClass: query.passengerClass?.toString(),
-		sex: query.sex,
-		q: query.q,
+		...filterParamsOf(query),
+		select: query.select?.join(","),
 	};
+}
+
+/** The filters as query parameters, in one spelling (filterQuery's). */
+export function filterParamsOf(query: FilterQuery): Record<string, string | string[] | undefined> {
+	const fields = FILTER_FIELDS.map((field) => [field, filterQuery(query[field])]);
+	return { ...Object.fromEntries(fields), q: query.q };
 }
 
 /**

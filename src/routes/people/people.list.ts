@@ -1,4 +1,4 @@
-import { and, eq, ilike, not, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, gt, gte, ilike, inArray, lt, lte, not, or, type SQL, sql } from "drizzle-orm";
 import { type AnyPgColumn, unionAll } from "drizzle-orm/pg-core";
 import type { Person } from "../../db/person.schemas";
 import { passengers } from "../../db/schema";
@@ -6,32 +6,38 @@ import type { DbState } from "../../lib/bookmark";
 import type { Db } from "../../lib/db";
 import { readWithState } from "../../lib/db-state";
 import { type CountMode, countQueries, EXACT_COUNT_LIMIT, type Total } from "./people.count";
+import { FILTER_FIELDS, type FieldFilter, type FilterField } from "./people.filter-syntax";
 import { partsAfter, scanOrder, unionOrder } from "./people.keyset";
 import { type KeyValue, orderKeys, positionOf } from "./people.order";
-import type { ListQuery } from "./people.query";
+import type { FilterQuery, ListQuery } from "./people.query";
 import { personColumns } from "./people.repository";
 
-/** A table with the columns the equality filters compare: the people, or their tallies. */
-type FilteredColumns = Record<"survived" | "passengerClass" | "sex", AnyPgColumn>;
+/** The fields the statistics' tallies count people by (schema.ts), besides the age band. */
+export const TALLIED_FIELDS = ["survived", "passengerClass", "sex"] as const satisfies FilterField[];
+type TalliedField = (typeof TALLIED_FIELDS)[number];
 
-/** The list's equality filters on `table`'s columns (the statistics' tallies have them too). */
-export function equalityFilters(
-	query: Pick<ListQuery, "survived" | "passengerClass" | "sex">,
-	table: FilteredColumns = passengers,
-): SQL | undefined {
+/** A table with the columns the tallies share with the people: the statistics filter them alike. */
+type TalliedColumns = Record<TalliedField, AnyPgColumn>;
+
+/** The filters of the fields the statistics' tallies have too, on `table`'s columns. */
+export function talliedFilters(query: Pick<FilterQuery, TalliedField>, table: TalliedColumns = passengers) {
+	return and(...TALLIED_FIELDS.map((field) => fieldCondition(table[field], query[field])));
+}
+
+function fieldCondition(column: AnyPgColumn, filter: FieldFilter<unknown> | undefined): SQL | undefined {
+	if (!filter) return undefined;
+	const { values, min, max } = filter;
+	if (values) return values.length === 1 ? eq(column, values[0]) : inArray(column, values);
 	return and(
-		query.survived === undefined ? undefined : eq(table.survived, query.survived),
-		query.passengerClass === undefined ? undefined : eq(table.passengerClass, query.passengerClass),
-		query.sex === undefined ? undefined : eq(table.sex, query.sex),
+		min && (min.inclusive ? gte(column, min.value) : gt(column, min.value)),
+		max && (max.inclusive ? lte(column, max.value) : lt(column, max.value)),
 	);
 }
 
 /** The list's filters (the statistics take the same). */
-export function filters(
-	query: Pick<ListQuery, "survived" | "passengerClass" | "sex" | "q">,
-): SQL | undefined {
+export function filters(query: FilterQuery): SQL | undefined {
 	return and(
-		equalityFilters(query),
+		...FILTER_FIELDS.map((field) => fieldCondition(passengers[field], query[field])),
 		// ILIKE, which the trigram index serves; % _ and \ in the search are escaped to be literal.
 		query.q === undefined ? undefined : ilike(passengers.name, `%${query.q.replace(/[\\%_]/g, "\\$&")}%`),
 	);

@@ -1,7 +1,9 @@
 import { z } from "@hono/zod-openapi";
-import { isStorableText, SEXES, STORABLE_TEXT_MESSAGE } from "../../db/rules";
+import { isStorableText, STORABLE_TEXT_MESSAGE } from "../../db/rules";
 import { decodeCursor } from "../../lib/cursor";
+import { filterParams } from "./people.filter-syntax";
 import { isPositionIn, type KeyValue, orderKeys, SORT_KEYS } from "./people.order";
+import { selectParam } from "./people.select";
 
 export const MAX_PAGE_SIZE = 1000;
 const MAX_CURSOR_LENGTH = 512;
@@ -40,7 +42,18 @@ const cursorPayloadSchema = z.strictObject({
 });
 export type CursorPayload = z.infer<typeof cursorPayloadSchema>;
 
-const fieldsSchema = z.object({
+/** What the list and the statistics filter by: fields, and a part of the name. */
+const filtersSchema = z.object({
+	...filterParams,
+	q: emptyAsAbsent(z.string().max(100).refine(isStorableText, STORABLE_TEXT_MESSAGE).optional()).openapi({
+		param: { description: "Case-insensitive part of the name." },
+		example: "braund",
+	}),
+});
+export type FilterQuery = z.output<typeof filtersSchema>;
+
+const fieldsSchema = filtersSchema.extend({
+	select: selectParam,
 	limit: emptyAsAbsent(wholeNumber.pipe(z.int().min(1).max(MAX_PAGE_SIZE)).default(MAX_PAGE_SIZE)).openapi({
 		param: { description: `Page size, 1–${MAX_PAGE_SIZE}.` },
 		type: "integer",
@@ -68,17 +81,6 @@ const fieldsSchema = z.object({
 		param: { description: "A field to sort by, `-` first for descending; ties keep insertion order." },
 		example: "-age",
 	}),
-	survived: emptyAsAbsent(z.enum(["true", "false"]).optional())
-		.transform((v) => (v === undefined ? undefined : v === "true"))
-		.openapi({ type: "boolean" }),
-	passengerClass: emptyAsAbsent(z.enum(["1", "2", "3"]).optional())
-		.transform((v) => (v === undefined ? undefined : Number(v)))
-		.openapi({ type: "integer", enum: [1, 2, 3] }),
-	sex: emptyAsAbsent(z.enum(SEXES).optional()),
-	q: emptyAsAbsent(z.string().max(100).refine(isStorableText, STORABLE_TEXT_MESSAGE).optional()).openapi({
-		param: { description: "Case-insensitive part of the name." },
-		example: "braund",
-	}),
 });
 
 /** The list's query: filters, sort and either an offset or a cursor, checked against the sort. */
@@ -105,22 +107,20 @@ const GROUPS = ["passengerClass", "sex", "ageBand"] as const;
 export type StatsGroup = (typeof GROUPS)[number];
 
 /** The statistics' query: the list's filters, and what to group by. */
-export const statsQuerySchema = fieldsSchema
-	.pick({ survived: true, passengerClass: true, sex: true, q: true })
-	.extend({
-		groupBy: emptyAsAbsent(
-			z
-				.string()
-				.optional()
-				.transform((v) => (v === undefined ? [] : [...new Set(v.split(",").map((g) => g.trim()))]))
-				.pipe(z.array(z.enum(GROUPS, { error: `each must be one of ${GROUPS.join(", ")}` }))),
-		).openapi({
-			param: {
-				description: `Comma-separated: ${GROUPS.join(", ")} (ages by decade: 0 = 0–9, 10 = 10–19, …).`,
-			},
-			type: "string",
-			example: "passengerClass,sex",
-		}),
-	});
+export const statsQuerySchema = filtersSchema.extend({
+	groupBy: emptyAsAbsent(
+		z
+			.string()
+			.optional()
+			.transform((v) => (v === undefined ? [] : [...new Set(v.split(",").map((g) => g.trim()))]))
+			.pipe(z.array(z.enum(GROUPS, { error: `each must be one of ${GROUPS.join(", ")}` }))),
+	).openapi({
+		param: {
+			description: `Comma-separated: ${GROUPS.join(", ")} (ages by decade: 0 = 0–9, 10 = 10–19, …).`,
+		},
+		type: "string",
+		example: "passengerClass,sex",
+	}),
+});
 
 export type StatsQuery = z.output<typeof statsQuerySchema>;

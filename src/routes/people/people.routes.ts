@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { newPersonSchema, personPatchSchema, personSchema } from "../../db/person.schemas";
+import { newPersonSchema, personPatchSchema, selectedPersonSchema } from "../../db/person.schemas";
 import { bookmarkResponseHeader } from "../../lib/bookmark";
 import { PUBLIC, problemResponses } from "../../lib/problem";
 import {
@@ -27,6 +27,7 @@ import {
 	writeUnavailable,
 } from "./people.openapi";
 import { listQuerySchema, statsQuerySchema } from "./people.query";
+import { personQuerySchema } from "./people.select";
 import { SEARCH_TOO_BROAD, statsSchema } from "./people.stats";
 
 export const list = createRoute({
@@ -53,7 +54,7 @@ export const list = createRoute({
 				...readAnswerHeaders,
 			}),
 			content: {
-				"application/json": { schema: z.array(personSchema) },
+				"application/json": { schema: z.array(selectedPersonSchema) },
 				...html,
 				"text/csv": {
 					schema: z.string().openapi({
@@ -115,9 +116,13 @@ export const getOne = createRoute({
 	path: "/people/{uuid}",
 	tags,
 	summary: "Get a person",
-	request: { params: uuidParam, headers: readHeaders },
+	request: { params: uuidParam, query: personQuerySchema, headers: readHeaders },
 	responses: {
-		200: { description: "The person", headers: personReadHeaders, content: { ...personJson, ...html } },
+		200: {
+			description: "The person (with `select`, the fields selected)",
+			headers: personReadHeaders,
+			content: { "application/json": { schema: selectedPersonSchema }, ...html },
+		},
 		...problemResponses({ 400: "Malformed uuid", 404: notFound }),
 		...readProblems,
 	},

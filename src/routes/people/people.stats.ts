@@ -4,7 +4,8 @@ import { passengers, passengerTallies } from "../../db/schema";
 import type { DbState } from "../../lib/bookmark";
 import type { Db } from "../../lib/db";
 import { readWithState } from "../../lib/db-state";
-import { equalityFilters, filters } from "./people.list";
+import { FILTER_FIELDS } from "./people.filter-syntax";
+import { filters, TALLIED_FIELDS, talliedFilters } from "./people.list";
 import type { StatsQuery } from "./people.query";
 
 const tally = { count: z.int(), survived: z.int(), survivalRate: z.number().min(0).max(1) };
@@ -32,19 +33,27 @@ export type Stats = z.infer<typeof statsSchema>;
 const rate = (survived: number, count: number) => (count ? Math.round((survived / count) * 1000) / 1000 : 0);
 
 /**
- * Statistics over a name search count at most this many matches: a search can match most
- * of the table, and counting a million names takes seconds. Past it the answer is a 422
- * asking for a narrower search; without a search, any table size is answered.
+ * Statistics that the tallies cannot answer (a name search, a filter of age, fare or
+ * relatives) count at most this many matches: such a filter can match most of the table, and
+ * counting a million people takes seconds. Past it the answer is a 422 asking for narrower
+ * filters; from the tallies, any table size is answered.
  */
 export const STATS_SEARCH_LIMIT = 10_000;
 
+/** Whether the tallies can answer: no name search, and no filter of a field they do not keep. */
+const countsTallies = (query: StatsQuery) =>
+	query.q === undefined &&
+	FILTER_FIELDS.every(
+		(field) => query[field] === undefined || (TALLIED_FIELDS as readonly string[]).includes(field),
+	);
+
 /**
  * What the figures are counted from, as rows of the dimensions and how many people each
- * stands for. Without a name search: the tallies that the writes keep (schema.ts), a few
- * hundred rows at any table size. With one: the matching people, at most `searchLimit` + 1.
+ * stands for: the tallies that the writes keep (schema.ts), a few hundred rows at any table
+ * size, where they can answer; else the matching people, at most `searchLimit` + 1.
  */
 function countedRows(db: Db, query: StatsQuery, searchLimit: number) {
-	if (query.q === undefined) {
+	if (countsTallies(query)) {
 		const t = passengerTallies;
 		return db
 			.select({
@@ -55,7 +64,7 @@ function countedRows(db: Db, query: StatsQuery, searchLimit: number) {
 				people: t.people,
 			})
 			.from(t)
-			.where(equalityFilters(query, t))
+			.where(talliedFilters(query, t))
 			.as("counted");
 	}
 	return db
@@ -99,7 +108,7 @@ export function statsStatement(db: Db, query: StatsQuery, searchLimit = STATS_SE
 
 type StatsRows = Awaited<ReturnType<typeof statsStatement>>;
 
-/** The answer from statsStatement's rows; undefined when a name search matched more than `searchLimit`. */
+/** The answer from statsStatement's rows; undefined when people were counted and more than `searchLimit` matched. */
 export function readStats(
 	rows: StatsRows,
 	query: StatsQuery,
@@ -108,7 +117,7 @@ export function readStats(
 	const [total] = rows.filter((row) => row.isTotal);
 	const count = total?.count ?? 0;
 	const survived = total?.survived ?? 0;
-	if (query.q !== undefined && count > searchLimit) return undefined;
+	if (!countsTallies(query) && count > searchLimit) return undefined;
 	return {
 		total: { count, survived, survivalRate: rate(survived, count) },
 		groups: rows
@@ -119,7 +128,7 @@ export function readStats(
 
 /**
  * Survival counts in one round trip (`db` made with `reads`), and the state they show: see
- * statsStatement. `stats` is undefined when a name search matched more than `searchLimit`.
+ * statsStatement. `stats` is undefined when people were counted and more than `searchLimit` matched.
  */
 export async function survivalStats(
 	db: Db,
@@ -133,5 +142,5 @@ export async function survivalStats(
 	return { stats: readStats(rows, query, searchLimit), state };
 }
 
-/** What a 422 says when a name search matched too many people to count. */
-export const SEARCH_TOO_BROAD = `the name search matches more than ${STATS_SEARCH_LIMIT} people, more than statistics count; search for a longer part of a name`;
+/** What a 422 says when the filters matched too many people to count. */
+export const SEARCH_TOO_BROAD = `the name search or the filters of age, fare or relatives match more than ${STATS_SEARCH_LIMIT} people, more than statistics count; narrow them (a longer part of a name, a smaller range)`;

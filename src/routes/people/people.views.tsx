@@ -2,8 +2,10 @@ import type { Person } from "../../db/person.schemas";
 import { Layout } from "../../lib/html-layout";
 import type { PageLinks } from "../../lib/pagination";
 import type { Total } from "./people.count";
+import { FILTER_FIELDS } from "./people.filter-syntax";
 import { Filters, Pages } from "./people.filters";
 import type { ListQuery } from "./people.query";
+import type { Selection } from "./people.select";
 
 /** "Showing 51–100 of 887", or, where the page's place is not known (deep in a million rows), "Showing 50 of about …". */
 function shown(people: Person[], before: number | undefined, total: Total): string {
@@ -17,7 +19,7 @@ export const pounds = (fare: number) => `£${fare.toFixed(2)}`;
 
 /** Why the page is empty, and what to do about it. */
 function Empty({ query, total }: { query: ListQuery; total: Total }) {
-	const filtered = query.q || query.sex || query.survived !== undefined || query.passengerClass;
+	const filtered = query.q !== undefined || FILTER_FIELDS.some((field) => query[field] !== undefined);
 	if (filtered) {
 		return (
 			<p class="empty">
@@ -89,6 +91,7 @@ export function PeoplePage(props: {
 	survivors?: { count: number; survived: number };
 }) {
 	const { people, query, before, total, links, sortLinks, survivors } = props;
+	const columns = chosen(COLUMNS, query.select);
 	if (people.length === 0) {
 		return (
 			<Layout title="People">
@@ -115,7 +118,7 @@ export function PeoplePage(props: {
 				<table class="people">
 					<thead>
 						<tr>
-							{COLUMNS.map(([field, label]) => (
+							{columns.map(([field, label]) => (
 								<Heading field={field} label={label} query={query} href={sortLinks[field]} />
 							))}
 						</tr>
@@ -123,7 +126,7 @@ export function PeoplePage(props: {
 					<tbody>
 						{people.map((person) => (
 							<tr>
-								{COLUMNS.map(([field, label, cell]) => (
+								{columns.map(([field, label, cell]) => (
 									// data-label: a phone shows each person as a card of labelled fields.
 									<td class={TEXT_COLUMNS.has(field) ? undefined : "num"} data-label={label}>
 										{cell(person)}
@@ -139,29 +142,38 @@ export function PeoplePage(props: {
 	);
 }
 
-export function PersonPage({ person }: { person: Person }) {
+// A person's page: each field's label and how it is written.
+const DETAILS = [
+	["survived", "Survived", (p: Person) => (p.survived ? "yes" : "no")],
+	["passengerClass", "Passenger class", (p: Person) => p.passengerClass],
+	["sex", "Sex", (p: Person) => p.sex],
+	["age", "Age", (p: Person) => p.age],
+	["siblingsOrSpousesAboard", "Siblings or spouses aboard", (p: Person) => p.siblingsOrSpousesAboard],
+	["parentsOrChildrenAboard", "Parents or children aboard", (p: Person) => p.parentsOrChildrenAboard],
+	["fare", "Fare", (p: Person) => pounds(p.fare)],
+	["uuid", "uuid", (p: Person) => <code>{p.uuid}</code>],
+] as const;
+
+/** The entries of `all` that a selection keeps (all of them without one, or when it keeps none). */
+function chosen<T extends readonly [string, ...unknown[]]>(
+	all: readonly T[],
+	selection?: Selection,
+): readonly T[] {
+	const kept = all.filter(([field]) => !selection || (selection as string[]).includes(field));
+	return kept.length ? kept : all;
+}
+
+export function PersonPage({ person, selection }: { person: Person; selection?: Selection }) {
 	return (
 		<Layout title={person.name}>
 			<h1>{person.name}</h1>
 			<dl>
-				<dt>Survived</dt>
-				<dd>{person.survived ? "yes" : "no"}</dd>
-				<dt>Passenger class</dt>
-				<dd>{person.passengerClass}</dd>
-				<dt>Sex</dt>
-				<dd>{person.sex}</dd>
-				<dt>Age</dt>
-				<dd>{person.age}</dd>
-				<dt>Siblings or spouses aboard</dt>
-				<dd>{person.siblingsOrSpousesAboard}</dd>
-				<dt>Parents or children aboard</dt>
-				<dd>{person.parentsOrChildrenAboard}</dd>
-				<dt>Fare</dt>
-				<dd>{pounds(person.fare)}</dd>
-				<dt>uuid</dt>
-				<dd>
-					<code>{person.uuid}</code>
-				</dd>
+				{chosen(DETAILS, selection).map(([, label, value]) => (
+					<>
+						<dt>{label}</dt>
+						<dd>{value(person)}</dd>
+					</>
+				))}
 			</dl>
 			<p>
 				<a href="/people">← All people</a>

@@ -60,14 +60,19 @@ describe("the OpenAPI document (/openapi.json, written at build time)", () => {
 		expect(doc.paths["/people"]?.post?.security).toEqual([{ bearerAuth: [] }]);
 		expect(doc.paths["/people"]?.get?.parameters?.map((p) => p.name).sort()).toEqual(
 			[
+				"age",
 				"bookmark",
 				"cursor",
+				"fare",
 				"limit",
 				"offset",
+				"parentsOrChildrenAboard",
 				"passengerClass",
 				"prefer",
 				"q",
+				"select",
 				"sex",
+				"siblingsOrSpousesAboard",
 				"sort",
 				"survived",
 			].sort(),
