@@ -15,7 +15,9 @@ export async function tour(baseUrl: string, token: string, fetch?: typeof global
 	const women = await listed.json();
 	if (!Array.isArray(women)) throw new Error("asked for JSON, got a page");
 
+	// The key makes a retry after a timeout safe: it answers the first create again.
 	const created = await api.people.$post({
+		header: { "idempotency-key": crypto.randomUUID() },
 		json: {
 			passengerClass: 3,
 			name: "Ann Example",
@@ -27,7 +29,10 @@ export async function tour(baseUrl: string, token: string, fetch?: typeof global
 		},
 	});
 	if (created.status !== 201) throw new Error(`create: ${created.status}`);
-	const { uuid } = await created.json();
+	// One person for an object, an array for an array: narrowed here.
+	const added = await created.json();
+	if (Array.isArray(added)) throw new Error("sent one person, got a list");
+	const { uuid } = added;
 
 	// Your own write, read back at whatever location serves you: send the write's bookmark.
 	const bookmark = created.headers.get("Bookmark") ?? undefined;

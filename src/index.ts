@@ -3,9 +3,10 @@ import { createApp } from "./lib/create-app";
 import { answerOtherMethods } from "./lib/method-not-allowed";
 import health from "./routes/health/health.index";
 import index from "./routes/index/index.index";
+import { MAX_BULK_BODY_BYTES } from "./routes/people/people.create";
 import people, { personRecords } from "./routes/people/people.index";
 
-const app = createApp({ records: personRecords });
+const app = createApp({ records: personRecords, largerBodies: { "POST /people": MAX_BULK_BODY_BYTES } });
 configureOpenAPI(app);
 // Chained, so that the routes' types add up: AppType is what hono's typed client reads.
 const routes = app.route("/", index).route("/", health).route("/", people);

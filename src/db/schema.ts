@@ -7,11 +7,13 @@ import {
 	doublePrecision,
 	index,
 	integer,
+	jsonb,
 	pgSequence,
 	pgTable,
 	primaryKey,
 	smallint,
 	text,
+	timestamp,
 	uuid,
 } from "drizzle-orm/pg-core";
 import { AGE_MAX, FARE_MAX, NAME_PATTERN, SEXES } from "./rules";
@@ -93,4 +95,27 @@ export const passengerTallies = pgTable(
 		people: integer().notNull(),
 	},
 	(t) => [primaryKey({ columns: [t.survived, t.passengerClass, t.sex, t.ageBand] })],
+);
+
+/**
+ * The answers of creates that carried an Idempotency-Key: a retry with the same key and body
+ * gets the first answer again instead of creating twice. A row is written in the same
+ * transaction as the people it answers for, so no other request ever sees one unanswered;
+ * rows older than IDEMPOTENCY_KEY_HOURS (people.idempotency.ts) count as absent and are purged.
+ */
+export const idempotencyKeys = pgTable(
+	"idempotency_keys",
+	{
+		// Whose key: a digest of the caller's bearer token (empty without one), never the token.
+		scope: text().notNull(),
+		key: text().notNull(),
+		// A digest of the request (method, path and body), to tell a retry from another request.
+		fingerprint: text().notNull(),
+		answer: jsonb(),
+		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+	},
+	(t) => [
+		primaryKey({ columns: [t.scope, t.key] }),
+		index("idempotency_keys_created_at_idx").on(t.createdAt),
+	],
 );

@@ -16,6 +16,13 @@ import { validationHook } from "./validation-hook";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
+/** A request body's limit, refused with a 413 before the body is read. */
+const limitBodies = (maxSize: number) =>
+	bodyLimit({
+		maxSize,
+		onError: (c) => problem(c, 413, `the request body is larger than ${maxSize} bytes`),
+	});
+
 /** A router whose validation failures are problem responses: one per resource folder. */
 export function createRouter() {
 	return new OpenAPIHono<AppBindings>({ strict: true, defaultHook: validationHook });
@@ -34,6 +41,7 @@ const EXPOSED_HEADERS = [
 	"Cache-Status",
 	"Age",
 	"Bookmark",
+	"Idempotent-Replayed",
 ];
 
 /** The request's Origin if CORS_ORIGINS (comma-separated, or "*") allows it. */
@@ -45,7 +53,15 @@ function allowedOrigin(origin: string, setting: string): string | null {
 // Built once; the allowed origins are read from each request's environment.
 const corsForConfiguredOrigins = cors({
 	origin: (origin, c) => allowedOrigin(origin, (c.env as Env).CORS_ORIGINS),
-	allowHeaders: ["Content-Type", "Authorization", "If-None-Match", "If-Match", "Prefer", "Bookmark"],
+	allowHeaders: [
+		"Content-Type",
+		"Authorization",
+		"If-None-Match",
+		"If-Match",
+		"Prefer",
+		"Bookmark",
+		"Idempotency-Key",
+	],
 	exposeHeaders: EXPOSED_HEADERS,
 	maxAge: 600,
 });
@@ -55,9 +71,14 @@ const corsForConfiguredOrigins = cors({
  * caching, security headers, CORS, the configuration check, refusals of what cannot be
  * read or answered, the read cache (a hit is answered here), rate limits, body limit,
  * write protection; and 404 and error handling, all as
- * problem+json. `records` tells the read cache which record a path addresses.
+ * problem+json. `records` tells the read cache which record a path addresses;
+ * `largerBodies` ("POST /path" → bytes) lets a route take bodies over MAX_BODY_BYTES.
  */
-export function createApp(options: { records: Records }) {
+export function createApp(options: { records: Records; largerBodies?: Record<string, number> }) {
+	const limits = new Map(
+		Object.entries(options.largerBodies ?? {}).map(([route, size]) => [route, limitBodies(size)]),
+	);
+	const defaultLimit = limitBodies(MAX_BODY_BYTES);
 	const app = createRouter();
 	app.use(requestContext);
 	// First, so that every answer after it, refusals included, gets its Cache-Control.
@@ -78,12 +99,7 @@ export function createApp(options: { records: Records }) {
 	app.use("*", (c, next) =>
 		c.req.path === "/healthz" || isRefresh(c.req.raw) ? next() : rateLimit(c, next),
 	);
-	app.use(
-		bodyLimit({
-			maxSize: MAX_BODY_BYTES,
-			onError: (c) => problem(c, 413, `the request body is larger than ${MAX_BODY_BYTES} bytes`),
-		}),
-	);
+	app.use((c, next) => (limits.get(`${c.req.method} ${c.req.path}`) ?? defaultLimit)(c, next));
 	app.use(protectWrites);
 	app.notFound((c) =>
 		problem(c, 404, `there is nothing at ${c.req.path}; the people are at /people, every path is in /docs/`),

@@ -61,3 +61,9 @@ export function rootCauseOf(error: unknown): string {
 	while (e instanceof Error && e.cause instanceof Error) e = e.cause;
 	return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
 }
+
+/** The value a unique violation (23505) names in its detail, "Key (uuid)=(…) already exists". */
+export function duplicateValueOf(error: unknown): string | undefined {
+	const e = neonErrorOf(error);
+	return e?.code === "23505" ? /=\((.*)\) already exists/.exec(e.detail ?? "")?.[1] : undefined;
+}

@@ -23,14 +23,23 @@ export function fieldErrors(error: ZodError, input: unknown): FieldError[] {
 		const key = path.join(".") || "(body)";
 		messages.set(key, [...(messages.get(key) ?? []), message]);
 	};
-	for (const issue of error.issues) {
-		if (issue.code === "unrecognized_keys")
+	const report = (issue: ZodError["issues"][number]) => {
+		if (issue.code === "invalid_union" && issue.errors.length) {
+			// A body that may be one thing or a list of them (POST /people): the errors of the
+			// shape the input has, not the other shape's "expected array".
+			const shaped = issue.errors.find(
+				(errors) => !errors.some((e) => e.code === "invalid_type" && e.path.length === 0),
+			);
+			for (const inner of shaped ?? issue.errors[0] ?? [])
+				report({ ...inner, path: [...issue.path, ...inner.path] });
+		} else if (issue.code === "unrecognized_keys")
 			for (const key of issue.keys) add([...issue.path, key], "unknown field");
 		else if (issue.path.length && isMissing(input, issue.path)) add(issue.path, "required");
 		// zod's own words list the values as a JavaScript union ("male"|"female"): people read this.
 		else if (issue.code === "invalid_value") add(issue.path, `must be one of ${issue.values.join(", ")}`);
 		else add(issue.path, issue.message);
-	}
+	};
+	for (const issue of error.issues) report(issue);
 	return [...messages].map(([path, all]) => ({ path, message: all.join("; ") }));
 }
 

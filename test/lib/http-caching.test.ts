@@ -39,8 +39,8 @@ describe("HTTP caching", () => {
 				body: "{}",
 				headers: { "Content-Type": "application/json" },
 			}),
-			await withEnv({}, "/people", {
-				method: "POST",
+			await withEnv({}, "/people/0d1a7a3e-5b8f-4a4e-9a43-1c2d3e4f5a6b", {
+				method: "PUT",
 				body: "x".repeat(70_000),
 				headers: { "Content-Type": "application/json" },
 			}),

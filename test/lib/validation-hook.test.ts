@@ -33,13 +33,14 @@ describe("fieldErrors", () => {
 	});
 
 	it("lists the values a field may take, as a person reads them, in JSON and on the page", async () => {
-		const json = await api("/people?sex=bogus&passengerClass=4");
+		const json = await api("/people?sex=bogus&passengerClass=4&sort=bogus");
 		expect(((await json.json()) as { errors: unknown }).errors).toEqual([
-			{ path: "passengerClass", message: "must be one of 1, 2, 3" },
-			{ path: "sex", message: "must be one of male, female, other" },
+			{ path: "passengerClass", message: "4 is not 1, 2 or 3" },
+			{ path: "sex", message: "bogus is not one of male, female, other" },
+			{ path: "sort", message: expect.stringMatching(/^must be one of uuid, -uuid, survived, /) },
 		]);
 		const page = await (await api("/people?sex=bogus", { headers: { Accept: "text/html" } })).text();
-		expect(page).toContain("<code>sex</code>: must be one of male, female, other");
+		expect(page).toContain("<code>sex</code>: bogus is not one of male, female, other");
 		expect(page).not.toMatch(/&quot;male&quot;\|/);
 	});
 });

@@ -18,10 +18,12 @@ describe("the typed client (hono's hc with the exported AppType)", () => {
 		// The list's 200 is JSON or, for a browser, HTML: the types say so too.
 		expect(Array.isArray(women) && women.map((person) => person.sex)).toEqual(["female", "female"]);
 
-		const created = await client.people.$post({ json: samplePerson({ name: "Typed Client" }) });
+		const created = await client.people.$post({ json: samplePerson({ name: "Typed Client" }), header: {} });
 		expect(created.status).toBe(201);
 		if (created.status !== 201) return;
-		const { uuid } = await created.json();
+		const added = await created.json();
+		if (Array.isArray(added)) throw new Error("one person was sent");
+		const { uuid } = added;
 
 		const read = await client.people[":uuid"].$get({
 			param: { uuid },

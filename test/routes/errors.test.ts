@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import app from "../../src/index";
 import { MAX_BODY_BYTES } from "../../src/lib/create-app";
+import { MAX_BULK_BODY_BYTES } from "../../src/routes/people/people.create";
 import { api, ORIGIN, sendJson } from "../support/api";
 import { samplePerson } from "../support/sample-person";
 
@@ -83,11 +84,14 @@ describe("errors are RFC 9457 problems", () => {
 		},
 	);
 
-	it("413 for a body over 64 KiB, checked before it is parsed", async () => {
-		const body = JSON.stringify({ ...samplePerson(), name: "x".repeat(MAX_BODY_BYTES) });
-		await expectProblem(await sendJson("POST", "/people", body), 413);
-		const justUnder = JSON.stringify({ ...samplePerson(), padding: "x".repeat(MAX_BODY_BYTES - 400) });
-		expect((await sendJson("POST", "/people", justUnder)).status).toBe(400);
+	it("413 for a body over 64 KiB (POST /people: 512 KiB, for bulk creates), checked before it is parsed", async () => {
+		const person = "/people/0d1a7a3e-5b8f-4a4e-9a43-1c2d3e4f5a6b";
+		const over = (bytes: number) => JSON.stringify({ ...samplePerson(), name: "x".repeat(bytes) });
+		const under = (bytes: number) => JSON.stringify({ ...samplePerson(), padding: "x".repeat(bytes - 400) });
+		await expectProblem(await sendJson("PUT", person, over(MAX_BODY_BYTES)), 413);
+		expect((await sendJson("PUT", person, under(MAX_BODY_BYTES))).status).toBe(400);
+		await expectProblem(await sendJson("POST", "/people", over(MAX_BULK_BODY_BYTES)), 413);
+		expect((await sendJson("POST", "/people", under(MAX_BULK_BODY_BYTES))).status).toBe(400);
 	});
 
 	it("500, never 503, when Neon refuses the connection settings: retrying cannot help", async () => {

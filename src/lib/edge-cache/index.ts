@@ -128,9 +128,9 @@ export function edgeCache(records: Records, refetch: Refetch): MiddlewareHandler
 			});
 		}
 		const started = performance.now();
-		// A record's own keys hold its whole answer; one with a query (select=) is kept as a
-		// list's is, under the generation, which any write here retires.
-		const record = new URL(c.req.url).search ? null : records.of(c.req.path);
+		// A record's own keys hold its whole answer; part of it (select=) is kept as a list's
+		// answer is, under the generation, which any write here retires.
+		const record = records.partial(new URL(c.req.url)) ? null : records.of(c.req.path);
 		const key = record
 			? recordKey(record, preferredType(c))
 			: generationKey(await currentGeneration(cache), c.req.url, listVariant(c, records));

@@ -9,6 +9,8 @@ import { lifetimesOf, retentionOf } from "./lifetimes";
 export interface Records {
 	/** The record a path addresses, normalised; null for any other path. */
 	of(path: string): string | null;
+	/** True for a request of part of a record (a selection of fields): kept as lists are, not as the record. */
+	partial(url: URL): boolean;
 	/** The version of a record an ETag names: of two answers, the newer is kept. */
 	versionOf(etag: string): number | undefined;
 	/** True for a path that answers CSV too (a list); others answer JSON or HTML only. */
@@ -63,9 +65,11 @@ async function rewrite(c: Context, records: Records, cache: Cache, record: strin
 	};
 	await cache.put(writtenKey(record), new Response(null, { headers }));
 	const json = recordKey(record, JSON_TYPE);
+	// Only an answer with the record in it stands for a read (not a deletion's, nor one without a body).
+	const readable = c.req.method !== "DELETE" && c.res.body !== null;
 	await Promise.all([
 		...OTHER_TYPES.map((type) => cache.delete(recordKey(record, type))),
-		c.res.status === 204 ? cache.delete(json) : writeThrough(c, records, cache, json),
+		readable ? writeThrough(c, records, cache, json) : cache.delete(json),
 	]);
 }
 
@@ -91,6 +95,8 @@ export async function forgetWhatChanged(c: Context, records: Records, cache: Cac
 		newGeneration(cache),
 		existing && rewrite(c, records, cache, existing),
 		// A new record: nothing of it is stored here to replace, and no read of it to race.
-		created && store(cache, recordKey(created, JSON_TYPE), asRead(c.res), retentionOf(lifetimesOf(c.env))),
+		created &&
+			c.res.body !== null &&
+			store(cache, recordKey(created, JSON_TYPE), asRead(c.res), retentionOf(lifetimesOf(c.env))),
 	]);
 }

@@ -1,6 +1,7 @@
 import { count, type SQL, sql } from "drizzle-orm";
 import { passengers } from "../../db/schema";
 import type { Db } from "../../lib/db";
+import { preferred } from "../../lib/prefer";
 
 /**
  * How X-Total-Count is computed, as PostgREST names it (`Prefer: count=…`): `exact`
@@ -64,9 +65,5 @@ function estimateIn(result: CountResult | undefined): number {
 
 /** The count mode a `Prefer` header asks for (RFC 7240: an unknown preference is ignored). */
 export function requestedCountMode(prefer: string | undefined): CountMode | undefined {
-	for (const preference of prefer?.split(",") ?? []) {
-		const [name, value] = preference.split("=").map((part) => part.trim().toLowerCase());
-		if (name === "count" && COUNT_MODES.includes(value as CountMode)) return value as CountMode;
-	}
-	return undefined;
+	return preferred(prefer, "count", COUNT_MODES);
 }

@@ -3,7 +3,6 @@
 // take, or the bounds of its range. Everything given for a field must hold at once, except
 // that several bare values (PostgREST has none: ours mean equality) name one set together,
 // as an HTML form's checkboxes send them.
-import { z } from "@hono/zod-openapi";
 import { SEXES } from "../../db/rules";
 
 const OPERATORS = ["eq", "gt", "gte", "lt", "lte", "in"] as const;
@@ -21,7 +20,7 @@ export interface FieldFilter<V> {
 	max?: Bound;
 }
 
-interface Kind<V> {
+export interface Kind<V> {
 	/** How a value is written, for messages and the OpenAPI pattern. */
 	says: string;
 	pattern: string;
@@ -66,16 +65,8 @@ export const FILTER_KINDS = {
 };
 export type FilterField = keyof typeof FILTER_KINDS;
 export const FILTER_FIELDS = Object.keys(FILTER_KINDS) as FilterField[];
-type ValueOf<F extends FilterField> = NonNullable<ReturnType<(typeof FILTER_KINDS)[F]["read"]>>;
-export type Filters = { [F in FilterField]?: FieldFilter<ValueOf<F>> };
-/** A condition as a typed client writes it: `sex: "bogus"` does not compile. */
-type Written<V> =
-	| `${V & (string | number | boolean)}`
-	| `eq.${V & (string | number | boolean)}`
-	| `in.(${string})`
-	| (V extends number ? `${"gt" | "gte" | "lt" | "lte"}.${number}` : never);
-
-const operatorsOf = (kind: Kind<unknown>) => (kind.ordered ? OPERATORS : SET_OPERATORS);
+export type ValueOf<F extends FilterField> = NonNullable<ReturnType<(typeof FILTER_KINDS)[F]["read"]>>;
+export const operatorsOf = (kind: Kind<unknown>) => (kind.ordered ? OPERATORS : SET_OPERATORS);
 
 /** Narrows `filter` by a lower (`min`) or upper bound, keeping the tighter one. */
 function tighter(current: Bound | undefined, next: Bound, min: boolean): Bound {
@@ -102,7 +93,7 @@ function wholeBound(bound: Bound, min: boolean): Bound {
 }
 
 /** The normal form of one field's conditions, or a message saying why they cannot be read or match nothing. */
-function readField<V>(kind: Kind<V>, raw: string[]): FieldFilter<V> | undefined | string {
+export function readField<V>(kind: Kind<V>, raw: string[]): FieldFilter<V> | undefined | string {
 	const sets: V[][] = [];
 	const bare: V[] = [];
 	let min: Bound | undefined;
@@ -125,7 +116,7 @@ function readField<V>(kind: Kind<V>, raw: string[]): FieldFilter<V> | undefined 
 				bound || value === undefined || !kind.domain || kind.domain.includes(value) ? value : undefined,
 			);
 		const bad = items.find((_, i) => values[i] === undefined);
-		if (bad !== undefined) return `${text}: ${bad || "(empty)"} is not ${kind.says}`;
+		if (bad !== undefined) return `${operator ? `${text}: ` : ""}${bad || "(empty)"} is not ${kind.says}`;
 		const read = values as V[];
 		if (operator === undefined) bare.push(...read);
 		else if (operator === "eq" || operator === "in") sets.push(read);
@@ -154,41 +145,6 @@ function readField<V>(kind: Kind<V>, raw: string[]): FieldFilter<V> | undefined 
 	if (values.length === 0) return "no value satisfies all of these";
 	return kind.domain && values.length === kind.domain.length ? undefined : { values };
 }
-
-/** A filter parameter's schema: one condition or several (the parameter repeated); empty ones are absent. */
-function filterParam<V>(kind: Kind<V>) {
-	const condition = kind.ordered
-		? `((eq|gt|gte|lt|lte)\\.)?${kind.pattern}|in\\.\\(${kind.pattern}(,${kind.pattern})*\\)`
-		: `(eq\\.)?${kind.pattern}|in\\.\\(${kind.pattern}(,${kind.pattern})*\\)`;
-	const operators = operatorsOf(kind as Kind<unknown>).join(", ");
-	return z
-		.union([z.string(), z.array(z.string())])
-		.optional()
-		.transform((given, ctx) => {
-			const raw = [given ?? []].flat().filter((text) => text !== "");
-			const read = readField(kind, raw);
-			if (typeof read !== "string") return read;
-			ctx.addIssue({ code: "custom", path: [], message: read, input: given });
-			return z.NEVER;
-		})
-		.openapi({
-			param: {
-				description: `${kind.says[0]?.toUpperCase()}${kind.says.slice(1)}, or conditions in PostgREST's syntax (${operators}), repeated for several; all must hold. Several bare values name a set, like in.(…).`,
-				explode: true,
-				style: "form",
-			},
-			type: "array",
-			items: { type: "string", pattern: `^(${condition})$` },
-		});
-}
-
-export const filterParams = Object.fromEntries(
-	FILTER_FIELDS.map((field) => [field, filterParam(FILTER_KINDS[field] as Kind<unknown>)]),
-) as unknown as {
-	[F in FilterField]: z.ZodOptional<
-		z.ZodType<FieldFilter<ValueOf<F>>, Written<ValueOf<F>> | Written<ValueOf<F>>[]>
-	>;
-};
 
 /** A filter as query parameters again, in one spelling: the links and forms carry it so. */
 export function filterQuery(filter: FieldFilter<unknown> | undefined): string[] {

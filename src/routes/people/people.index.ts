@@ -3,16 +3,18 @@ import type { Records } from "../../lib/edge-cache";
 import { versionOfEtag } from "./people.etag";
 import * as handlers from "./people.handlers";
 import * as routes from "./people.routes";
+import * as writeRoutes from "./people.write-routes";
+import * as writes from "./people.writes";
 
 export default createRouter()
 	.openapi(routes.list, handlers.list)
 	// Before /people/{uuid}, which would take "stats" for a malformed uuid.
 	.openapi(routes.stats, handlers.stats)
-	.openapi(routes.create, handlers.create)
+	.openapi(writeRoutes.create, writes.create)
 	.openapi(routes.getOne, handlers.getOne)
-	.openapi(routes.replace, handlers.replace)
-	.openapi(routes.patch, handlers.patch)
-	.openapi(routes.remove, handlers.remove);
+	.openapi(writeRoutes.replace, writes.replace)
+	.openapi(writeRoutes.patch, writes.patch)
+	.openapi(writeRoutes.remove, writes.remove);
 
 // The uuid in any case, as the route takes it; "people" only as the router matches it.
 const PERSON_PATH =
@@ -25,6 +27,7 @@ export const personRecords: Records = {
 		const uuid = PERSON_PATH.exec(path)?.[1];
 		return uuid ? `/people/${uuid.toLowerCase()}` : null;
 	},
+	partial: (url) => Boolean(url.searchParams.get("select")),
 	versionOf: versionOfEtag,
 	answersCsv: (path) => path === "/people",
 };

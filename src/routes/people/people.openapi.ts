@@ -3,8 +3,11 @@
 import { z } from "@hono/zod-openapi";
 import { personSchema } from "../../db/person.schemas";
 import { bookmarkRequestHeader, bookmarkResponseHeader } from "../../lib/bookmark";
+import { MAX_BODY_BYTES } from "../../lib/create-app";
+import { idempotencyKeyOf } from "../../lib/idempotency-key";
 import { GUARD_PROBLEMS, problemResponses } from "../../lib/problem";
 import { EXACT_COUNT_LIMIT } from "./people.count";
+import { IDEMPOTENCY_KEY_HOURS, MAX_BULK_BODY_BYTES } from "./people.create";
 
 export const tags = ["People"];
 
@@ -40,6 +43,44 @@ export const preferHeader = z.object({
 		}),
 });
 
+/** A write's Prefer: what it answers with. */
+export const returnHeader = z.object({
+	prefer: z
+		.string()
+		.optional()
+		.openapi({
+			param: {
+				description:
+					"`return=representation` (the default, but for DELETE): the person in the body; `return=headers-only`: no body, the ETag and (creating one) the Location; `return=minimal`: no body, no ETag. Said back in Preference-Applied.",
+			},
+			example: "return=minimal",
+		}),
+});
+
+export const idempotencyKeyHeader = z.object({
+	"idempotency-key": z
+		.string()
+		.optional()
+		.transform((header, ctx) => {
+			if (header === undefined) return undefined;
+			const key = idempotencyKeyOf(header);
+			if (key === undefined) {
+				ctx.addIssue({
+					code: "custom",
+					message: 'must be 1–255 visible ASCII characters, bare or quoted ("…")',
+				});
+			}
+			return key;
+		})
+		.openapi({
+			param: {
+				description: `Makes a retried create safe (IETF httpapi draft): the same key with the same body, within ${IDEMPOTENCY_KEY_HOURS} hours, answers the first answer again (\`Idempotent-Replayed: true\`) and writes nothing; with another body it is a 422, and while the first is still being written a 409. Keys are the caller's own (per bearer token).`,
+			},
+			type: "string",
+			example: '"8e03978e-40d5-43e8-bc93-6894a57f9324"',
+		}),
+});
+
 export const ifMatchHeader = z.object({
 	"if-match": z
 		.string()
@@ -59,11 +100,36 @@ const etag = {
 };
 /** A person read: its ETag, and where the answer came from. */
 export const personReadHeaders = z.object({ ...etag, ...readAnswerHeaders });
-/** A person written: its ETag, and the state of the database after the write. */
-export const personWriteHeaders = z.object({ ...etag, ...bookmarkResponseHeader });
+const preferenceApplied = {
+	"Preference-Applied": z.string().optional().openapi({ description: "The `return` preference honoured" }),
+};
+/** A person written: its ETag (unless `return=minimal`), and the state of the database after the write. */
+export const personWriteHeaders = z.object({
+	ETag: etag.ETag.optional(),
+	...bookmarkResponseHeader,
+	...preferenceApplied,
+});
+/** People created: where the one is, whether this is a replay, and the state after the write. */
+export const createdHeaders = personWriteHeaders.extend({
+	Location: z
+		.string()
+		.optional()
+		.openapi({ description: "Where the person is (one created, not a list)", example: "/people/{uuid}" }),
+	"Idempotent-Replayed": z
+		.literal("true")
+		.optional()
+		.openapi({ description: "The answer of an earlier request with this Idempotency-Key" }),
+});
 export const changed = "The person has changed since the ETag in If-Match: GET it again";
 
 export const personJson = { "application/json": { schema: personSchema } };
+export const createdJson = {
+	"application/json": {
+		schema: z.union([personSchema, z.array(personSchema)]).openapi({
+			description: "The person, or the people of an array or CSV body in its order",
+		}),
+	},
+};
 export const html = { "text/html": { schema: z.string().openapi({ description: "A page for browsers" }) } };
 export const jsonBody = <S extends z.ZodType>(schema: S, description: string) => ({
 	required: true as const,
@@ -93,7 +159,7 @@ export const writeProblems = problemResponses({
 	400: invalid,
 	401: unauthorized,
 	406: notAcceptable,
-	413: "The body is larger than 64 KiB",
+	413: `The body is larger than ${MAX_BODY_BYTES / 1024} KiB (POST /people: ${MAX_BULK_BODY_BYTES / 1024} KiB)`,
 	415: "The body is not JSON, or is encoded (Content-Encoding)",
 	429: tooMany,
 	503: writeUnavailable,

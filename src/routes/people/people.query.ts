@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { isStorableText, STORABLE_TEXT_MESSAGE } from "../../db/rules";
 import { decodeCursor } from "../../lib/cursor";
-import { filterParams } from "./people.filter-syntax";
+import { filterParams } from "./people.filter-params";
 import { isPositionIn, type KeyValue, orderKeys, SORT_KEYS } from "./people.order";
 import { selectParam } from "./people.select";
 

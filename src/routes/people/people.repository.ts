@@ -25,12 +25,12 @@ export interface Written extends Versioned {
 }
 
 // The row as one JSON object with the API's field names, so that a statement built around
-// an UPDATE or DELETE can hand it back as one value.
-const versionedJson = sql.raw(
+// an INSERT, UPDATE or DELETE can hand it back as one value.
+export const versionedJson = sql.raw(
 	`json_build_object('uuid', uuid, ${PASSENGER_FIELDS.map((f) => `'${f.field}', ${f.column}`).join(", ")}, 'version', version)`,
 );
 
-function versioned({ version, ...person }: Person & { version: number }): Versioned {
+export function versioned({ version, ...person }: Person & { version: number }): Versioned {
 	return { person, version };
 }
 
@@ -45,18 +45,6 @@ export async function findPerson(db: Db, uuid: string): Promise<{ found?: Versio
 		state,
 	} = await readWithState(db, [select]);
 	return { found: row && versioned(row), state };
-}
-
-/** Inserts unless the uuid is taken; undefined then, so a retried create is a 409, not a duplicate. */
-export async function insertPerson(db: Db, person: NewPerson): Promise<Written | undefined> {
-	const [created] = await db
-		.insert(passengers)
-		.values(person)
-		.onConflictDoNothing({ target: passengers.uuid })
-		.returning({ ...personColumns, version: passengers.version, snapshot: snapshotColumn, xid: xidColumn });
-	if (!created) return undefined;
-	const { snapshot, xid, ...row } = created;
-	return { ...versioned(row), state: writeState({ snapshot, xid }) };
 }
 
 /**
@@ -124,18 +112,18 @@ export async function updatePerson(
 	return outcomeOf(rows[0], versions !== undefined, (row, state) => ({ ...versioned(row), state }));
 }
 
-/** Deletes the person if the condition holds: one statement that also tells 404 from 412. */
+/** Deletes the person if the condition holds: one statement that also tells 404 from 412, and says who it was. */
 export async function deletePerson(
 	db: Db,
 	uuid: string,
 	versions?: number[],
-): Promise<WriteOutcome<DbState>> {
+): Promise<WriteOutcome<Written>> {
 	const remove = db
 		.delete(passengers)
 		.where(matches(uuid, versions))
-		.returning({ result: sql`true`.as("result"), xid: xidColumn.as("xid") });
-	const { rows } = await db.execute<WriteRow<true>>(
+		.returning({ result: versionedJson.as("result"), xid: xidColumn.as("xid") });
+	const { rows } = await db.execute<WriteRow<Person & { version: number }>>(
 		sql`with gone as ${remove} select ${written(sql`gone`)}, ${exists(uuid)} as found`,
 	);
-	return outcomeOf(rows[0], versions !== undefined, (_, state) => state);
+	return outcomeOf(rows[0], versions !== undefined, (row, state) => ({ ...versioned(row), state }));
 }

@@ -1,30 +1,17 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { newPersonSchema, personPatchSchema, selectedPersonSchema } from "../../db/person.schemas";
-import { bookmarkResponseHeader } from "../../lib/bookmark";
+import { selectedPersonSchema } from "../../db/person.schemas";
 import { PUBLIC, problemResponses } from "../../lib/problem";
 import {
-	changed,
 	html,
-	ifMatchHeader,
 	invalid,
-	jsonBody,
-	mergePatchBody,
-	notAcceptable,
 	notFound,
-	personJson,
 	personReadHeaders,
-	personWriteHeaders,
 	preferHeader,
 	readAnswerHeaders,
 	readHeaders,
 	readProblems,
-	security,
 	tags,
-	tooMany,
-	unauthorized,
 	uuidParam,
-	writeProblems,
-	writeUnavailable,
 } from "./people.openapi";
 import { listQuerySchema, statsQuerySchema } from "./people.query";
 import { personQuerySchema } from "./people.select";
@@ -90,25 +77,6 @@ export const stats = createRoute({
 	},
 });
 
-export const create = createRoute({
-	operationId: "createPerson",
-	method: "post",
-	security,
-	path: "/people",
-	tags,
-	summary: "Add a person",
-	request: { body: jsonBody(newPersonSchema, "The new person; `uuid` is optional") },
-	responses: {
-		201: {
-			description: "Created",
-			headers: personWriteHeaders.extend({ Location: z.string().openapi({ example: "/people/{uuid}" }) }),
-			content: personJson,
-		},
-		...writeProblems,
-		...problemResponses({ 409: "A person with this uuid already exists" }),
-	},
-});
-
 export const getOne = createRoute({
 	operationId: "getPerson",
 	...PUBLIC,
@@ -128,71 +96,6 @@ export const getOne = createRoute({
 	},
 });
 
-export const replace = createRoute({
-	operationId: "replacePerson",
-	method: "put",
-	security,
-	path: "/people/{uuid}",
-	tags,
-	summary: "Replace a person",
-	description: "Full replacement with the same rules as POST; a `uuid` in the body must match the path.",
-	request: {
-		params: uuidParam,
-		headers: ifMatchHeader,
-		body: jsonBody(newPersonSchema, "Every field; `survived` defaults to false"),
-	},
-	responses: {
-		200: { description: "The replaced person", headers: personWriteHeaders, content: personJson },
-		...writeProblems,
-		...problemResponses({ 404: notFound, 412: changed }),
-	},
-});
-
-export const patch = createRoute({
-	operationId: "updatePerson",
-	method: "patch",
-	security,
-	path: "/people/{uuid}",
-	tags,
-	summary: "Update some fields of a person",
-	request: {
-		params: uuidParam,
-		headers: ifMatchHeader,
-		body: mergePatchBody(personPatchSchema, "At least one field to change"),
-	},
-	responses: {
-		200: { description: "The updated person", headers: personWriteHeaders, content: personJson },
-		...writeProblems,
-		...problemResponses({ 404: notFound, 412: changed }),
-	},
-});
-
-export const remove = createRoute({
-	operationId: "deletePerson",
-	method: "delete",
-	security,
-	path: "/people/{uuid}",
-	tags,
-	summary: "Delete a person",
-	request: { params: uuidParam, headers: ifMatchHeader },
-	responses: {
-		204: { description: "Deleted", headers: z.object(bookmarkResponseHeader) },
-		...problemResponses({
-			400: "Malformed uuid",
-			401: unauthorized,
-			404: notFound,
-			406: notAcceptable,
-			412: changed,
-			429: tooMany,
-			503: writeUnavailable,
-		}),
-	},
-});
-
 export type ListRoute = typeof list;
 export type StatsRoute = typeof stats;
-export type CreateRoute = typeof create;
 export type GetOneRoute = typeof getOne;
-export type ReplaceRoute = typeof replace;
-export type PatchRoute = typeof patch;
-export type RemoveRoute = typeof remove;

@@ -1,6 +1,6 @@
 import { createWriteStream } from "node:fs";
+import { CSV_HEADER } from "../../db/passenger-rows";
 import type { NewPerson } from "../../db/person.schemas";
-import { CSV_HEADER } from "../load/passenger-csv";
 
 // Synthetic passengers for the benchmarks: names varied the way real lists are (a few
 // very common surnames, a long tail of rare ones), so that name searches cost what they would.

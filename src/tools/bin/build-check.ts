@@ -8,9 +8,9 @@ import { bundleForEnvironment, bundleForProduction, declaredEnvironments } from 
 
 const OUT_DIR = "dist/production";
 // A tripwire for growth nobody meant (a library pulled in whole), not a target: raised from
-// 150 when the statistics' tallies, per-resource negotiation and the pages' positions and
-// phone layout took it to 150.9. What a first request costs is cold start's to measure.
-const BUDGET_GZIP_KIB = 152;
+// 152 when range and set filters, select=, bulk and CSV creates, Idempotency-Key and Prefer
+// return took it from 150.9 to 156.7. What a first request costs is cold start's to measure.
+const BUDGET_GZIP_KIB = 160;
 
 runCommand("build:check", async () => {
 	for (const env of [undefined, ...declaredEnvironments()].filter((env) => env !== "production")) {

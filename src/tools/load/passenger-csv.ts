@@ -1,70 +1,13 @@
 import { createReadStream } from "node:fs";
 import { parse } from "csv-parse";
-import { PASSENGER_FIELDS, UUID_CSV_COLUMN } from "../../db/passenger-fields";
-import { type NewPerson, newPersonSchema } from "../../db/person.schemas";
-import { restoreCell } from "../../lib/csv-cell";
+import { CSV_COLUMNS, headerProblems, type ParsedRow, personFromRecord } from "../../db/passenger-rows";
 import { CliError } from "../lib/cli";
 import { CheckedBytes } from "./checked-bytes";
 import { throwIfUnopenable } from "./csv-file";
 
-/** The CSV header, in file order, and the API field each column feeds. */
-export const CSV_HEADER = PASSENGER_FIELDS.map((f) => f.csv);
-const CSV_COLUMNS = new Map<string, string>([
-	...PASSENGER_FIELDS.map((f) => [f.csv, f.field] as const),
-	// A row with a uuid is loaded only if the table does not have that person; empty means none.
-	[UUID_CSV_COLUMN, "uuid"],
-]);
-
-export type ParsedRow =
-	| { line: number; person: NewPerson }
-	| { line: number; reason: string; record: string[] };
-
-// The CSV carries text; these turn it into the JSON types the API schema checks, strictly:
-// "0"/"1" are the only booleans (a cast would make "0" true), numbers keep their fraction.
-const BOOLEAN_TEXT: Record<string, boolean> = { "0": false, "1": true };
-const INTEGER_TEXT = /^\d+$/;
-const NUMBER_TEXT = /^\d+(\.\d+)?$/;
-
-function typed(field: string, text: string): unknown {
-	switch (field) {
-		case "survived":
-			return BOOLEAN_TEXT[text] ?? text;
-		case "passengerClass":
-		case "siblingsOrSpousesAboard":
-		case "parentsOrChildrenAboard":
-			return INTEGER_TEXT.test(text) ? Number(text) : text;
-		case "age":
-		case "fare":
-			return NUMBER_TEXT.test(text) ? Number(text) : text;
-		case "name":
-			// An exported name that a spreadsheet would have run carries an apostrophe in front.
-			return restoreCell(text);
-		case "uuid":
-			return text === "" ? undefined : text;
-		default:
-			return text;
-	}
-}
-
-/** Names what is wrong with a header: missing, unknown and repeated columns. */
-export function checkHeader(header: string[]): void {
-	const missing = CSV_HEADER.filter((c) => !header.includes(c));
-	const unknown = header.filter((c) => !CSV_COLUMNS.has(c));
-	const repeated = header.filter((c, i) => header.indexOf(c) !== i);
-	const problems = [];
-	if (missing.length) problems.push(`missing column(s): ${missing.join(", ")}`);
-	if (unknown.length) problems.push(`unknown column(s): ${unknown.join(", ")}`);
-	if (repeated.length) problems.push(`repeated column(s): ${repeated.join(", ")}`);
-	if (problems.length) {
-		throw new CliError(`bad CSV header: ${problems.join("; ")}; expected: ${CSV_HEADER.join(",")}`);
-	}
-}
-
 // A passenger's row is about 100 bytes; a record past this is not one, and would otherwise
 // be held in memory whole however large it grew.
 export const MAX_RECORD_CHARACTERS = 64 * 1024;
-// How much of a bad value a message repeats.
-const ECHOED_CHARACTERS = 60;
 
 export interface ReadOptions {
 	/** How far into the file the reader is, in bytes. */
@@ -104,13 +47,14 @@ export async function* readPassengerCsv(path: string, options: ReadOptions = {})
 			const start = line + 1;
 			line += 1 + quotedNewlines(record);
 			if (!fields) {
-				checkHeader(record);
+				const bad = headerProblems(record);
+				if (bad) throw new CliError(bad);
 				fields = record.map((column) => CSV_COLUMNS.get(column) ?? column);
 				continue;
 			}
 			if (record.length === 1 && record[0] === "") continue;
 			options.onBytes?.(file.bytesRead);
-			yield toPerson(record, fields, start);
+			yield personFromRecord(record, fields, start);
 		}
 	} catch (error) {
 		if (error instanceof CliError) throw error;
@@ -134,48 +78,4 @@ function quotedNewlines(record: string[]): number {
 		count += field.split(/\r\n|\r|\n/).length - 1;
 	}
 	return count;
-}
-
-function toPerson(record: string[], fields: string[], line: number): ParsedRow {
-	if (record.length !== fields.length) {
-		return { line, record, reason: `expected ${fields.length} fields, found ${record.length}` };
-	}
-	const candidate: Record<string, unknown> = {};
-	for (const [i, field] of fields.entries()) candidate[field] = typed(field, record[i] ?? "");
-	const result = newPersonSchema.safeParse(candidate);
-	if (result.success) return { line, person: result.data };
-	const problems = new Map<string, string[]>();
-	for (const issue of result.error.issues) {
-		const field = String(issue.path[0]);
-		const message = issue.code === "invalid_type" ? (TEXT_FORMATS[field] ?? issue.message) : issue.message;
-		problems.set(field, [...(problems.get(field) ?? []), message]);
-	}
-	const reason = [...problems]
-		.map(([field, messages]) => {
-			const text = JSON.stringify(echoed(record[fields.indexOf(field)] ?? ""));
-			return `${columnOf(field)}: ${messages.join(", ")} (got ${text})`;
-		})
-		.join("; ");
-	return { line, record, reason };
-}
-
-// What the text of a column must look like, said in the CSV's terms rather than JSON's.
-const TEXT_FORMATS: Record<string, string> = {
-	survived: "must be 0 or 1",
-	passengerClass: "must be a whole number",
-	siblingsOrSpousesAboard: "must be a whole number",
-	parentsOrChildrenAboard: "must be a whole number",
-	age: "must be a number ≥ 0 such as 22 or 0.42",
-	fare: "must be a number ≥ 0 such as 7.25",
-};
-
-/** A value as a message repeats it: its start only, if it is long. */
-function echoed(value: string): string {
-	return value.length > ECHOED_CHARACTERS
-		? `${value.slice(0, ECHOED_CHARACTERS)}… (${value.length} characters)`
-		: value;
-}
-
-function columnOf(field: string): string {
-	return PASSENGER_FIELDS.find((f) => f.field === field)?.csv ?? field;
 }

@@ -2,9 +2,9 @@ import { constants, createWriteStream, openSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { stringify } from "csv-stringify";
+import { CSV_HEADER } from "../../db/passenger-rows";
 import { inertCell } from "../../lib/csv-cell";
 import { CliError } from "../lib/cli";
-import { CSV_HEADER } from "./passenger-csv";
 
 /**
  * `<name>.rejects.csv` beside the input: each invalid row with its line and reason, made on

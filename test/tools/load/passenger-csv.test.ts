@@ -1,11 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import type { ParsedRow } from "../../../src/db/passenger-rows";
 import { CliError } from "../../../src/tools/lib/cli";
-import {
-	MAX_RECORD_CHARACTERS,
-	type ParsedRow,
-	readPassengerCsv,
-} from "../../../src/tools/load/passenger-csv";
+import { MAX_RECORD_CHARACTERS, readPassengerCsv } from "../../../src/tools/load/passenger-csv";
 import { csvFile, HEADER } from "./support";
 
 async function readAll(path: string): Promise<ParsedRow[]> {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { inject } from "vitest";
-import { CSV_HEADER } from "../../../src/tools/load/passenger-csv";
+import { CSV_HEADER } from "../../../src/db/passenger-rows";
 
 export const databaseUrl = () => inject("databaseUrl");
 

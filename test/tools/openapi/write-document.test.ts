@@ -39,11 +39,12 @@ describe("the OpenAPI document (/openapi.json, written at build time)", () => {
 			Object.keys(doc.paths[path]?.[method]?.responses ?? {}).sort();
 		const writes = ["400", "401", "406", "413", "415", "429", "503", "504"];
 		expect(statuses("/people", "get")).toEqual(["200", "400", "406", "429", "503"]);
-		expect(statuses("/people", "post")).toEqual(["201", "409", ...writes].sort());
+		expect(statuses("/people", "post")).toEqual(["201", "409", "422", ...writes].sort());
 		expect(statuses("/people/{uuid}", "get")).toEqual(["200", "400", "404", "406", "429", "503"]);
-		expect(statuses("/people/{uuid}", "put")).toEqual(["200", "404", "412", ...writes].sort());
-		expect(statuses("/people/{uuid}", "patch")).toEqual(["200", "404", "412", ...writes].sort());
+		expect(statuses("/people/{uuid}", "put")).toEqual(["200", "204", "404", "412", ...writes].sort());
+		expect(statuses("/people/{uuid}", "patch")).toEqual(["200", "204", "404", "412", ...writes].sort());
 		expect(statuses("/people/{uuid}", "delete")).toEqual([
+			"200",
 			"204",
 			"400",
 			"401",
@@ -55,6 +56,8 @@ describe("the OpenAPI document (/openapi.json, written at build time)", () => {
 		]);
 		const patchBody = doc.paths["/people/{uuid}"]?.patch?.requestBody?.content ?? {};
 		expect(Object.keys(patchBody)).toEqual(["application/json", "application/merge-patch+json"]);
+		const postBody = doc.paths["/people"]?.post?.requestBody?.content ?? {};
+		expect(Object.keys(postBody)).toEqual(["application/json", "text/csv"]);
 		expect(statuses("/readyz", "get")).toEqual(["200", "400", "503"]);
 		expect(statuses("/healthz", "get")).toEqual(["200", "400"]);
 		expect(doc.paths["/people"]?.post?.security).toEqual([{ bearerAuth: [] }]);
@@ -77,6 +80,26 @@ describe("the OpenAPI document (/openapi.json, written at build time)", () => {
 				"survived",
 			].sort(),
 		);
+		// The filters as PostgREST writes them, exactly: the items' pattern takes what the API takes.
+		const params = doc.paths["/people"]?.get?.parameters as unknown as {
+			name: string;
+			explode?: boolean;
+			schema: { items?: { pattern: string }; pattern?: string };
+		}[];
+		const param = (name: string) => params.find((p) => p.name === name);
+		const age = new RegExp(param("age")?.schema.items?.pattern ?? "^$");
+		expect(["18", "gte.18", "lt.0.42", "in.(1,2.5)"].filter((v) => age.test(v))).toHaveLength(4);
+		expect(["between.1", "gte.", "1e2", "in.()", "-1"].filter((v) => age.test(v))).toEqual([]);
+		expect(param("age")?.explode).toBe(true);
+		const sex = new RegExp(param("sex")?.schema.items?.pattern ?? "^$");
+		expect(["female", "in.(female,other)", "gt.male"].map((v) => sex.test(v))).toEqual([true, true, false]);
+		expect(new RegExp(param("select")?.schema.pattern ?? "^$").test("name,age")).toBe(true);
+		const post = doc.paths["/people"]?.post as unknown as {
+			parameters: { name: string }[];
+			requestBody: { content: { "application/json": { schema: { anyOf: { maxItems?: number }[] } } } };
+		};
+		expect(post.parameters.map((p) => p.name)).toEqual(["prefer", "idempotency-key"]);
+		expect(post.requestBody.content["application/json"].schema.anyOf[1]?.maxItems).toBe(1000);
 		// Every read may carry a bookmark; every read and write answers one.
 		for (const path of ["/people", "/people/{uuid}", "/people/stats"]) {
 			expect(doc.paths[path]?.get?.parameters, path).toContainEqual(

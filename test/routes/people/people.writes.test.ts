@@ -218,3 +218,57 @@ describe("GET /people/{uuid}", () => {
 		});
 	});
 });
+
+describe("Prefer: return=… on writes", () => {
+	const prefer = (value: string) => ({ Prefer: `return=${value}` });
+
+	it("creates with no body for minimal (Location only) and headers-only (Location and ETag)", async () => {
+		const minimal = await sendJson("POST", "/people", samplePerson(), prefer("minimal"));
+		expect([minimal.status, await minimal.text()]).toEqual([201, ""]);
+		expect(minimal.headers.get("Preference-Applied")).toBe("return=minimal");
+		expect(minimal.headers.get("Location")).toMatch(/^\/people\/[0-9a-f-]{36}$/);
+		expect(minimal.headers.get("ETag")).toBeNull();
+		const headersOnly = await sendJson("POST", "/people", samplePerson(), prefer("headers-only"));
+		expect([headersOnly.status, await headersOnly.text()]).toEqual([201, ""]);
+		expect(headersOnly.headers.get("ETag")).toMatch(/^"p\d+"$/);
+		// What the cache keeps of a write without a body is not that empty body.
+		const read = await api(headersOnly.headers.get("Location") ?? "");
+		expect(((await read.json()) as Person).name).toMatch(/^Test Passenger/);
+	});
+
+	it("answers the person for representation, and ignores a preference it does not know", async () => {
+		const person = samplePerson();
+		const asked = await sendJson("POST", "/people", person, prefer("representation"));
+		expect(asked.headers.get("Preference-Applied")).toBe("return=representation");
+		expect(((await asked.json()) as Person).name).toBe(person.name);
+		const unknown = await sendJson("POST", "/people", samplePerson(), {
+			Prefer: "return=everything, tea=earl-grey",
+		});
+		expect(unknown.status).toBe(201);
+		expect(unknown.headers.get("Preference-Applied")).toBeNull();
+		expect(await unknown.json()).toHaveProperty("uuid");
+	});
+
+	it("updates with 204 for minimal and headers-only (with the new ETag), and reads show the update", async () => {
+		const created = (await (await sendJson("POST", "/people", samplePerson())).json()) as Person;
+		const path = `/people/${created.uuid}`;
+		const minimal = await sendJson("PATCH", path, { age: 50 }, prefer("minimal"));
+		expect([minimal.status, await minimal.text(), minimal.headers.get("ETag")]).toEqual([204, "", null]);
+		const headersOnly = await sendJson("PUT", path, { ...samplePerson(), age: 51 }, prefer("headers-only"));
+		expect([headersOnly.status, await headersOnly.text()]).toEqual([204, ""]);
+		const read = await api(path);
+		expect(read.headers.get("ETag")).toBe(headersOnly.headers.get("ETag"));
+		expect(((await read.json()) as Person).age).toBe(51);
+	});
+
+	it("answers a deletion with who was deleted for representation", async () => {
+		const created = (await (await sendJson("POST", "/people", samplePerson())).json()) as Person;
+		const response = await api(`/people/${created.uuid}`, {
+			method: "DELETE",
+			headers: prefer("representation"),
+		});
+		expect(response.status).toBe(200);
+		expect(await response.json()).toEqual(created);
+		expect((await api(`/people/${created.uuid}`)).status).toBe(404);
+	});
+});
