@@ -29,7 +29,8 @@ export function clientKey(address: string): string {
 /**
  * Per client, separate budgets for reads and writes, counted by the Workers rate-limit
  * bindings (per Cloudflare location, approximately); a read is charged its cost in
- * Postgres's time once it is known (READ_COST_UNIT_MS). Over budget: 429 with Retry-After.
+ * Postgres's time once it is known (READ_COST_UNIT_MS), a write the units it says it cost
+ * (`writeUnits`: a bulk create, one per BULK_PEOPLE_PER_UNIT people). Over budget: 429 with Retry-After.
  * The client is CF-Connecting-IP, which Cloudflare's edge and `wrangler dev` always set:
  * a request without it cannot be told apart from any other, so it is refused rather than
  * counted in a budget that every such request would share.
@@ -48,7 +49,6 @@ export const rateLimit: MiddlewareHandler<AppBindings> = async (c, next) => {
 		});
 	}
 	await next();
-	if (write) return;
-	const extra = Math.floor(c.var.dbTiming.pgMs / READ_COST_UNIT_MS);
+	const extra = write ? (c.var.writeUnits ?? 1) - 1 : Math.floor(c.var.dbTiming.pgMs / READ_COST_UNIT_MS);
 	await Promise.all(Array.from({ length: extra }, () => limiter.limit({ key })));
 };

@@ -7,6 +7,8 @@ export interface AppBindings {
 		requestId: string;
 		/** The request's database time so far: requestDb's clients add to it, requestContext reports it. */
 		dbTiming: DatabaseTiming;
+		/** Set by a write that did more than one write's work (a bulk create): the units it spends. */
+		writeUnits?: number;
 		/** Set by the read cache: how it served the request, and how long it looked. */
 		cache?: { outcome: CacheOutcome; ms: number };
 	};

@@ -71,17 +71,27 @@ try {
 		await shot("2-next-page");
 	});
 
-	await step("the filter form narrows the list", async () => {
-		await page.selectOption("select[name=passengerClass]", "1");
+	await step("the filter form narrows the list: several classes, an age range, a name part", async () => {
+		await page.check("input[name=passengerClass][value='1']");
+		await page.check("input[name=passengerClass][value='2']");
 		await page.selectOption("select[name=survived]", "true");
+		await page.selectOption("select[name=age] >> nth=0", "gte.18");
+		await page.selectOption("select[name=age] >> nth=1", "lt.30");
 		await page.fill("input[name=q]", "mrs");
 		await page.getByRole("button", { name: "Filter" }).click();
 		const url = new URL(page.url());
-		assert.equal(url.searchParams.get("passengerClass"), "1");
+		assert.deepEqual(url.searchParams.getAll("passengerClass"), ["1", "2"]);
+		assert.deepEqual(url.searchParams.getAll("age"), ["gte.18", "lt.30"]);
 		const classes = await page.locator("tbody tr td:nth-child(3)").allInnerTexts();
-		assert.ok(classes.length > 0 && classes.every((c) => c === "1"));
+		assert.ok(classes.length > 0 && classes.every((c) => c === "1" || c === "2"));
+		const ages = (await page.locator("tbody tr td:nth-child(5)").allInnerTexts()).map(Number);
+		assert.ok(ages.every((age) => age >= 18 && age < 30));
 		const names = await page.locator("tbody tr td:first-child").allInnerTexts();
 		assert.ok(names.every((n) => n.toLowerCase().includes("mrs")));
+		// The form shows what it filters by, and the paging links keep it in one spelling.
+		assert.ok(await page.isChecked("input[name=passengerClass][value='2']"));
+		const next = await page.locator("nav.pages a[rel=last]").first().getAttribute("href");
+		assert.match(next ?? "", /passengerClass=in\.%281%2C2%29|passengerClass=in\.\(1%2C2\)/);
 		await shot("3-filtered");
 	});
 
@@ -105,7 +115,7 @@ try {
 	await step("the statistics page takes the list's filters in a form of its own", async () => {
 		await page.goto(`${stack.apiUrl}/people/stats`);
 		const everyone = await page.locator("main p").nth(0).textContent();
-		await page.selectOption("select[name=sex]", "female");
+		await page.check("input[name=sex][value='female']");
 		await page.getByRole("button", { name: "Filter" }).click();
 		const url = new URL(page.url());
 		assert.equal(url.pathname, "/people/stats");
@@ -124,6 +134,7 @@ try {
 			home: "/",
 			list: "/people",
 			sorted: "/people?sort=-fare&passengerClass=1",
+			filtered: "/people?passengerClass=in.(1,2)&sex=in.(female,other)&age=gte.18&age=lt.30&q=mrs",
 			person: person ?? "/people",
 			empty: "/people?q=nobody-is-called-this",
 			"not-found": "/people/00000000-0000-4000-8000-000000000000",

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import app from "../../src/index";
 import { clientKey, READ_COST_UNIT_MS, rateLimit } from "../../src/lib/rate-limit";
 import type { AppBindings } from "../../src/lib/types";
-import { api, ORIGIN, randomAddress, sendJson } from "../support/api";
+import { api, ORIGIN, randomAddress, sendJson, sql } from "../support/api";
+import { samplePerson } from "../support/sample-person";
 
 describe("rate limits", () => {
 	it("answers 429 with Retry-After once an address spends its read budget, writes counted apart", async () => {
@@ -42,6 +43,17 @@ describe("rate limits", () => {
 		const cheap = costing(0.4);
 		const other = { "CF-Connecting-IP": randomAddress() };
 		for (let i = 0; i < 10; i++) expect((await cheap.request("/", { headers: other }, env)).status).toBe(200);
+	});
+
+	it("charges a bulk create one write unit per 100 people: 600 and 400 spend the tests' budget of 10", async () => {
+		const from = { "CF-Connecting-IP": randomAddress() };
+		const name = `Budget ${crypto.randomUUID()}`;
+		const people = (n: number) => Array.from({ length: n }, () => samplePerson({ name }));
+		expect((await sendJson("POST", "/people", people(600), from)).status).toBe(201);
+		expect((await sendJson("POST", "/people", people(400), from)).status).toBe(201);
+		expect((await sendJson("POST", "/people", samplePerson(), from)).status).toBe(429);
+		// Other files read the whole table as one page of at most 1,000 with an exact count.
+		await sql("delete from passengers where name = $1", [name]);
 	});
 
 	it("never limits the liveness check", async () => {

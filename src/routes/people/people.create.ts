@@ -13,6 +13,8 @@ import { type Versioned, versioned, versionedJson } from "./people.repository";
 
 /** The most people one request creates. */
 export const MAX_BULK_PEOPLE = 1000;
+/** A bulk create spends one unit of the write budget per this many people (a single create one). */
+export const BULK_PEOPLE_PER_UNIT = 100;
 /** POST /people's body limit: room for MAX_BULK_PEOPLE people as JSON (about 250 bytes each). */
 export const MAX_BULK_BODY_BYTES = 512 * 1024;
 /** How long a key's answer is kept, and replayed. */

@@ -12,8 +12,8 @@ import { type KeyValue, orderKeys, positionOf } from "./people.order";
 import type { FilterQuery, ListQuery } from "./people.query";
 import { personColumns } from "./people.repository";
 
-/** The fields the statistics' tallies count people by (schema.ts), besides the age band. */
-export const TALLIED_FIELDS = ["survived", "passengerClass", "sex"] as const satisfies FilterField[];
+/** The fields the statistics' tallies count people by (schema.ts). */
+export const TALLIED_FIELDS = ["survived", "passengerClass", "sex", "age"] as const satisfies FilterField[];
 type TalliedField = (typeof TALLIED_FIELDS)[number];
 
 /** A table with the columns the tallies share with the people: the statistics filter them alike. */

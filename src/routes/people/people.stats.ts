@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { type SQL, sql } from "drizzle-orm";
-import { passengers, passengerTallies } from "../../db/schema";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { passengerAgeTallies, passengers } from "../../db/schema";
 import type { DbState } from "../../lib/bookmark";
 import type { Db } from "../../lib/db";
 import { readWithState } from "../../lib/db-state";
@@ -33,12 +34,14 @@ export type Stats = z.infer<typeof statsSchema>;
 const rate = (survived: number, count: number) => (count ? Math.round((survived / count) * 1000) / 1000 : 0);
 
 /**
- * Statistics that the tallies cannot answer (a name search, a filter of age, fare or
- * relatives) count at most this many matches: such a filter can match most of the table, and
+ * Statistics that the tallies cannot answer (a name search, a filter of fare or relatives) count at most this many matches: such a filter can match most of the table, and
  * counting a million people takes seconds. Past it the answer is a 422 asking for narrower
  * filters; from the tallies, any table size is answered.
  */
 export const STATS_SEARCH_LIMIT = 10_000;
+
+/** The decade of an age: 20 means 20 to under 30. */
+const ageBandOf = (age: AnyPgColumn) => sql<number>`(floor(${age} / 10) * 10)::int`.as("age_band");
 
 /** Whether the tallies can answer: no name search, and no filter of a field they do not keep. */
 const countsTallies = (query: StatsQuery) =>
@@ -54,13 +57,13 @@ const countsTallies = (query: StatsQuery) =>
  */
 function countedRows(db: Db, query: StatsQuery, searchLimit: number) {
 	if (countsTallies(query)) {
-		const t = passengerTallies;
+		const t = passengerAgeTallies;
 		return db
 			.select({
 				survived: t.survived,
 				passengerClass: t.passengerClass,
 				sex: t.sex,
-				ageBand: t.ageBand,
+				ageBand: ageBandOf(t.age),
 				people: t.people,
 			})
 			.from(t)
@@ -72,8 +75,7 @@ function countedRows(db: Db, query: StatsQuery, searchLimit: number) {
 			survived: passengers.survived,
 			passengerClass: passengers.passengerClass,
 			sex: passengers.sex,
-			// The tallies' age band (drizzle/0005_passenger_tallies.sql), from the age itself.
-			ageBand: sql<number>`(floor(${passengers.age} / 10) * 10)::int`.as("age_band"),
+			ageBand: ageBandOf(passengers.age),
 			people: sql<number>`1`.as("people"),
 		})
 		.from(passengers)
@@ -143,4 +145,4 @@ export async function survivalStats(
 }
 
 /** What a 422 says when the filters matched too many people to count. */
-export const SEARCH_TOO_BROAD = `the name search or the filters of age, fare or relatives match more than ${STATS_SEARCH_LIMIT} people, more than statistics count; narrow them (a longer part of a name, a smaller range)`;
+export const SEARCH_TOO_BROAD = `the name search or the filters of fare or relatives match more than ${STATS_SEARCH_LIMIT} people, more than statistics count; narrow them (a longer part of a name, a smaller range)`;

@@ -6,7 +6,7 @@ import { sha256Hex } from "../../lib/idempotency-key";
 import { preferred, RETURN_PREFERENCES, type ReturnPreference } from "../../lib/prefer";
 import { problem } from "../../lib/problem";
 import type { AppRouteHandler } from "../../lib/types";
-import { createPeople, IDEMPOTENCY_KEY_HOURS } from "./people.create";
+import { BULK_PEOPLE_PER_UNIT, createPeople, IDEMPOTENCY_KEY_HOURS } from "./people.create";
 import { personEtag, versionsIn } from "./people.etag";
 import { notFound } from "./people.handlers";
 import { deletePerson, updatePerson, type Versioned } from "./people.repository";
@@ -44,9 +44,12 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
 	// Typed with the CSV body's string too, which csvBody has turned into the JSON array by now.
 	const body = c.req.valid("json") as NewPerson | NewPerson[];
 	const key = c.req.valid("header")["idempotency-key"];
+	const people = Array.isArray(body) ? body : [body];
+	// The write budget counts people, roughly: a thousand in one request are not one write.
+	c.set("writeUnits", Math.ceil(people.length / BULK_PEOPLE_PER_UNIT));
 	const created = await createPeople(
 		requestDb(c),
-		Array.isArray(body) ? body : [body],
+		people,
 		key === undefined
 			? undefined
 			: {

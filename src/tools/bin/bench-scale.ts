@@ -59,6 +59,24 @@ const KINDS: Kind[] = [
 		() => "/people?limit=100&passengerClass=1&sex=female&survived=false&sort=-fare",
 	],
 	["filter + search + sort", (p) => `/people?limit=100&sex=male&q=${p.common}&sort=age`],
+	["survived + a common name part + sort", (p) => `/people?limit=100&survived=true&q=${p.common}&sort=age`],
+	["range: age 18 to under 30", () => "/people?limit=100&age=gte.18&age=lt.30"],
+	["range, fractional: age under 1", () => "/people?limit=100&age=lt.1"],
+	["range + sort: fare over 100 by fare", () => "/people?limit=100&fare=gt.100&sort=-fare"],
+	[
+		"sets: class in (1,2), sex in (female,other)",
+		() => "/people?limit=100&passengerClass=in.(1,2)&sex=in.(female,other)",
+	],
+	[
+		"range + sets + sort (women 18–29, 1st/2nd class, by age)",
+		() => "/people?limit=100&age=gte.18&age=lt.30&passengerClass=in.(1,2)&sex=female&sort=age",
+	],
+	["select=name,age, a range", () => "/people?limit=100&select=name,age&age=gte.65"],
+	[
+		"CSV export, a range and a selection",
+		() => "/people?limit=100&fare=gt.100&select=name,fare",
+		{ Accept: "text/csv" },
+	],
 	["deep page by cursor (90 %)", (p) => `/people?limit=100&cursor=${p.deepCursor}`],
 	["deep page by cursor, sort=age (90 %)", (p) => `/people?limit=100&sort=age&cursor=${p.deepAgeCursor}`],
 	["last page (Link rel=last)", (p) => p.lastUrl],
@@ -68,6 +86,11 @@ const KINDS: Kind[] = [
 	["stats, default", () => "/people/stats"],
 	["stats, every grouping", () => `/people/stats?${EVERY_GROUP}`],
 	["stats, filters + grouping", () => "/people/stats?survived=true&sex=female&groupBy=passengerClass"],
+	[
+		"stats, age range + sets, every grouping",
+		() => `/people/stats?age=gte.18&age=lt.30&passengerClass=in.(1,2)&${EVERY_GROUP}`,
+	],
+	["stats, fare range (counted), by sex", () => "/people/stats?fare=gt.500&groupBy=sex"],
 	["stats HTML page (browser)", () => "/people/stats", { Accept: "text/html" }],
 	["stats, q a rare surname, every grouping", (p) => `/people/stats?q=${p.rare}&${EVERY_GROUP}`],
 	// Matches most of the table: answered 422 past STATS_SEARCH_LIMIT matches.
