@@ -87,7 +87,7 @@ export function Filters({ query, action = "/people" }: { query: FilterValues; ac
 			<Several name="passengerClass" label="Class" options={[1, 2, 3]} filter={query.passengerClass} />
 			<Several name="sex" label="Sex" options={SEXES} filter={query.sex} />
 			<AgeEnd label="Age from" operator="gte" bound={range?.min} />
-			<AgeEnd label="under" operator="lt" bound={range?.max} />
+			<AgeEnd label="Age under" operator="lt" bound={range?.max} />
 			{[...CARRIED, ...(range ? [] : (["age"] as const))].flatMap((field) =>
 				filterQuery(query[field]).map((value) => <input type="hidden" name={field} value={value} />),
 			)}
