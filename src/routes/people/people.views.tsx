@@ -142,17 +142,18 @@ export function PeoplePage(props: {
 	);
 }
 
-// A person's page: each field's label and how it is written.
+// A person's page: the table's fields but the name (the heading), some labels written out, and the uuid.
+const LONGER_LABELS: Record<string, string> = {
+	passengerClass: "Passenger class",
+	siblingsOrSpousesAboard: "Siblings or spouses aboard",
+	parentsOrChildrenAboard: "Parents or children aboard",
+};
 const DETAILS = [
-	["survived", "Survived", (p: Person) => (p.survived ? "yes" : "no")],
-	["passengerClass", "Passenger class", (p: Person) => p.passengerClass],
-	["sex", "Sex", (p: Person) => p.sex],
-	["age", "Age", (p: Person) => p.age],
-	["siblingsOrSpousesAboard", "Siblings or spouses aboard", (p: Person) => p.siblingsOrSpousesAboard],
-	["parentsOrChildrenAboard", "Parents or children aboard", (p: Person) => p.parentsOrChildrenAboard],
-	["fare", "Fare", (p: Person) => pounds(p.fare)],
-	["uuid", "uuid", (p: Person) => <code>{p.uuid}</code>],
-] as const;
+	...COLUMNS.filter(([field]) => field !== "name").map(
+		([field, label, value]) => [field, LONGER_LABELS[field] ?? label, value] as const,
+	),
+	["uuid", "uuid", (p: Person) => <code>{p.uuid}</code>] as const,
+];
 
 /** The entries of `all` that a selection keeps (all of them without one, or when it keeps none). */
 function chosen<T extends readonly [string, ...unknown[]]>(

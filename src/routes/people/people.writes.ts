@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import type { NewPerson, Person } from "../../db/person.schemas";
+import type { NewPerson, Person, PersonPatch } from "../../db/person.schemas";
 import { requestDb } from "../../lib/db";
 import { showState } from "../../lib/db-state";
 import { sha256Hex } from "../../lib/idempotency-key";
@@ -106,21 +106,20 @@ export const replace: AppRouteHandler<ReplaceRoute> = async (c) => {
 			errors: [{ path: "uuid", message: "cannot change: must equal the uuid in the path" }],
 		});
 	}
-	const versions = versionsIn(c.req.valid("header")["if-match"]);
+	return update(c, uuid, fields);
+};
+
+export const patch: AppRouteHandler<PatchRoute> = async (c) =>
+	update(c, c.req.valid("param").uuid, c.req.valid("json"));
+
+/** PUT's and PATCH's write: under the request's If-Match, answered as it prefers. */
+async function update(c: Context, uuid: string, fields: Omit<NewPerson, "uuid"> | PersonPatch) {
+	const versions = versionsIn(c.req.header("If-Match"));
 	const written = await updatePerson(requestDb(c), uuid, fields, versions);
 	if (written.outcome !== "done") return notDone(c, uuid, written.outcome);
 	showState(c, written.result.state);
 	return answer(c, returnPreference(c), written.result, 200);
-};
-
-export const patch: AppRouteHandler<PatchRoute> = async (c) => {
-	const { uuid } = c.req.valid("param");
-	const versions = versionsIn(c.req.valid("header")["if-match"]);
-	const written = await updatePerson(requestDb(c), uuid, c.req.valid("json"), versions);
-	if (written.outcome !== "done") return notDone(c, uuid, written.outcome);
-	showState(c, written.result.state);
-	return answer(c, returnPreference(c), written.result, 200);
-};
+}
 
 export const remove: AppRouteHandler<RemoveRoute> = async (c) => {
 	const { uuid } = c.req.valid("param");
