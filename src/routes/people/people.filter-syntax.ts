@@ -32,17 +32,19 @@ export interface Kind<V> {
 	whole?: boolean;
 }
 
+// At most nine digits either side of the point: every value a field can hold, and every
+// number reads back as written (no 1e+24 in a link).
 const decimal: Kind<number> = {
 	says: "a number such as 18 or 0.42",
-	pattern: "\\d+(\\.\\d+)?",
-	read: (text) => (/^\d+(\.\d+)?$/.test(text) ? Number(text) : undefined),
+	pattern: "\\d{1,9}(\\.\\d{1,9})?",
+	read: (text) => (/^\d{1,9}(\.\d{1,9})?$/.test(text) ? Number(text) : undefined),
 	ordered: true,
 };
 const whole: Kind<number> = {
 	...decimal,
 	says: "a whole number",
-	pattern: "\\d+",
-	read: (text) => (/^\d+$/.test(text) ? Number(text) : undefined),
+	pattern: "\\d{1,9}",
+	read: (text) => (/^\d{1,9}$/.test(text) ? Number(text) : undefined),
 	whole: true,
 };
 const word = <V extends string | boolean>(values: readonly V[]): Kind<V> => ({
@@ -68,7 +70,7 @@ export const FILTER_FIELDS = Object.keys(FILTER_KINDS) as FilterField[];
 export type ValueOf<F extends FilterField> = NonNullable<ReturnType<(typeof FILTER_KINDS)[F]["read"]>>;
 export const operatorsOf = (kind: Kind<unknown>) => (kind.ordered ? OPERATORS : SET_OPERATORS);
 
-/** Narrows `filter` by a lower (`min`) or upper bound, keeping the tighter one. */
+/** The tighter of two lower (`min`) or two upper bounds. */
 function tighter(current: Bound | undefined, next: Bound, min: boolean): Bound {
 	if (!current || current.value !== next.value) {
 		return !current || (min ? next.value > current.value : next.value < current.value) ? next : current;
@@ -92,6 +94,26 @@ function wholeBound(bound: Bound, min: boolean): Bound {
 	return { value, inclusive: true };
 }
 
+/** One condition (`gte.18`, `in.(1,2)`, a bare `18`) read: its operator and values, or why it cannot be. */
+function readCondition<V>(kind: Kind<V>, text: string): { operator?: Operator; values: V[] } | string {
+	const [, operator, operand] = /^([a-z]+)\.(.*)$/s.exec(text) ?? [undefined, undefined, text];
+	if (operator !== undefined && !operatorsOf(kind).includes(operator as Operator)) {
+		return `${text}: the operator is one of ${operatorsOf(kind).join(", ")}`;
+	}
+	const items = operator === "in" ? /^\((.*)\)$/s.exec(operand)?.[1]?.split(",") : [operand];
+	if (!items) return `${text}: in takes a list in parentheses, such as in.(1,2)`;
+	if (operator === "in" && items.join("") === "") return `${text}: the list names no value`;
+	// A set names the field's own values; a bound may lie anywhere (passengerClass=gte.4 matches nothing).
+	const bound = operator !== undefined && !SET_OPERATORS.includes(operator as Operator);
+	const fits = (value: V) => bound || !kind.domain || kind.domain.includes(value);
+	const values = items
+		.map((item) => kind.read(item))
+		.map((value) => (value !== undefined && fits(value) ? value : undefined));
+	const bad = items.find((_, i) => values[i] === undefined);
+	if (bad !== undefined) return `${operator ? `${text}: ` : ""}${bad || "(empty)"} is not ${kind.says}`;
+	return { operator: operator as Operator | undefined, values: values as V[] };
+}
+
 /** The normal form of one field's conditions, or a message saying why they cannot be read or match nothing. */
 export function readField<V>(kind: Kind<V>, raw: string[]): FieldFilter<V> | undefined | string {
 	const sets: V[][] = [];
@@ -99,29 +121,13 @@ export function readField<V>(kind: Kind<V>, raw: string[]): FieldFilter<V> | und
 	let min: Bound | undefined;
 	let max: Bound | undefined;
 	for (const text of raw) {
-		const [, named, rest] = /^([a-z]+)\.(.*)$/s.exec(text) ?? [];
-		const operator = named;
-		if (operator !== undefined && !operatorsOf(kind).includes(operator as Operator)) {
-			return `${text}: the operator is one of ${operatorsOf(kind).join(", ")}`;
-		}
-		const operand = operator === undefined ? text : (rest as string);
-		const items = operator === "in" ? /^\((.*)\)$/s.exec(operand)?.[1]?.split(",") : [operand];
-		if (!items) return `${text}: in takes a list in parentheses, such as in.(1,2)`;
-		if (operator === "in" && items.join("") === "") return `${text}: the list names no value`;
-		// A set names the field's own values; a bound may lie anywhere (passengerClass=gte.4 matches nothing).
-		const bound = operator !== undefined && !SET_OPERATORS.includes(operator as Operator);
-		const values = items
-			.map((item) => kind.read(item))
-			.map((value) =>
-				bound || value === undefined || !kind.domain || kind.domain.includes(value) ? value : undefined,
-			);
-		const bad = items.find((_, i) => values[i] === undefined);
-		if (bad !== undefined) return `${operator ? `${text}: ` : ""}${bad || "(empty)"} is not ${kind.says}`;
-		const read = values as V[];
-		if (operator === undefined) bare.push(...read);
-		else if (operator === "eq" || operator === "in") sets.push(read);
+		const read = readCondition(kind, text);
+		if (typeof read === "string") return read;
+		const { operator, values } = read;
+		if (operator === undefined) bare.push(...values);
+		else if (SET_OPERATORS.includes(operator)) sets.push(values);
 		else {
-			const limit = { value: read[0] as number, inclusive: operator.endsWith("e") };
+			const limit = { value: values[0] as number, inclusive: operator.endsWith("e") };
 			if (operator.startsWith("g")) min = tighter(min, limit, true);
 			else max = tighter(max, limit, false);
 		}

@@ -82,6 +82,7 @@ describe("range and set filters (PostgREST's syntax)", () => {
 		["age=gte.abc", "abc is not a number"],
 		["age=1e2", "1e2 is not a number"],
 		["age=gte.-1", "-1 is not a number"],
+		["fare=lt.1234567890", "1234567890 is not a number"],
 		["age=in.()", "the list names no value"],
 		["age=in.1,2", "in takes a list in parentheses"],
 		["age=gte.30&age=lt.18", "no value lies in this range"],
