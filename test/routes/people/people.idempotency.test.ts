@@ -13,11 +13,14 @@ const keyed = (key: string, body: unknown, headers: Record<string, string> = {})
 const named = (name: string) => countWhere("name = $1", [name]);
 
 describe("Idempotency-Key on POST /people", () => {
-	it("answers a retry with the first answer, in one round trip, writing nothing more", async () => {
+	it("claims the key and writes in one round trip, and answers a retry with the first answer, in one, writing nothing more", async () => {
 		const key = crypto.randomUUID();
 		const person = samplePerson();
+		const start = await roundTrips();
 		const first = await keyed(key, person);
 		expect(first.status).toBe(201);
+		// Claimed, written and answered in one batch.
+		expect(await roundTrips()).toBe(start + 1);
 		const before = await roundTrips();
 		const retry = await keyed(key, person);
 		expect(await roundTrips()).toBe(before + 1);
