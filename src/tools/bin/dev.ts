@@ -12,6 +12,14 @@ runCommand(
 			throw new CliError("PORT must be a port number, 1–65535");
 		const databaseUrl = postgresUrlFrom("DATABASE_URL");
 		const unlock = lockData();
+		// Heard from the start, so that Ctrl-C while the stack starts still stops it and cleans
+		// up (the lock, the private env file), and a second one does not end this process before
+		// that. The script runs under node with tsx's loader, not under the tsx command, whose
+		// signal relay kills a child that has not acknowledged a signal within 30 ms: a busy
+		// machine missed that, mid-cleanup.
+		const stopped = new Promise<void>((resolve) => {
+			for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => resolve());
+		});
 		try {
 			const stack = await startLocalStack({
 				databaseUrl,
@@ -25,12 +33,6 @@ runCommand(
 			// So that `db:load --embedded` can load into it while it runs.
 			if (!databaseUrl) announceEmbeddedDatabase(stack.databaseUrl);
 			console.log(`dev: API ${stack.apiUrl}/people · docs ${stack.apiUrl}/docs/ · Ctrl-C stops everything`);
-			// Ctrl-C reaches every process in the terminal's group and tsx passes it on as well:
-			// a second signal must not end this one before it has cleaned up (the lock, the
-			// private env file), so every signal is heard, and the first one stops.
-			const stopped = new Promise<void>((resolve) => {
-				for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => resolve());
-			});
 			await Promise.race([stopped, stack.exited]);
 			await stack.stop();
 		} finally {
