@@ -41,3 +41,9 @@ export const PASSENGER_COLUMN_LIST = PASSENGER_FIELDS.map((f) => f.column).join(
  * a load knows the people it brings and leaves those the table has already as they are.
  */
 export const UUID_CSV_COLUMN = "uuid";
+
+/** The CSV column of a person's field (its uuid's included); any other name as it is. */
+export function csvColumnOf(field: string): string {
+	if (field === "uuid") return UUID_CSV_COLUMN;
+	return PASSENGER_FIELDS.find((f) => f.field === field)?.csv ?? field;
+}

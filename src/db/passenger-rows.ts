@@ -1,7 +1,7 @@
 // The passenger CSV's rows as people: what the loader (src/tools/load) and a text/csv body
 // of POST /people both read, so that one file means the same people to both.
 import { restoreCell } from "../lib/csv-cell";
-import { PASSENGER_FIELDS, UUID_CSV_COLUMN } from "./passenger-fields";
+import { csvColumnOf, PASSENGER_FIELDS, UUID_CSV_COLUMN } from "./passenger-fields";
 import { type NewPerson, newPersonSchema } from "./person.schemas";
 
 // How much of a bad value a message repeats.
@@ -9,7 +9,7 @@ const ECHOED_CHARACTERS = 60;
 
 /** The CSV header, in file order, and the API field each column feeds. */
 export const CSV_HEADER = PASSENGER_FIELDS.map((f) => f.csv);
-export const CSV_COLUMNS = new Map<string, string>([
+const CSV_COLUMNS = new Map<string, string>([
 	...PASSENGER_FIELDS.map((f) => [f.csv, f.field] as const),
 	// A row with a uuid is loaded only if the table does not have that person; empty means none.
 	[UUID_CSV_COLUMN, "uuid"],
@@ -46,6 +46,12 @@ function typed(field: string, text: string): unknown {
 	}
 }
 
+/** The fields a header's columns feed, in its order (for personFromRecord). */
+export const fieldsOf = (header: string[]) => header.map((column) => CSV_COLUMNS.get(column) ?? column);
+
+/** A blank line, which both readers skip. */
+export const isBlank = (record: string[]) => record.length === 1 && record[0] === "";
+
 /** What is wrong with a header (missing, unknown and repeated columns), if anything. */
 export function headerProblems(header: string[]): string | undefined {
 	const missing = CSV_HEADER.filter((c) => !header.includes(c));
@@ -77,7 +83,7 @@ export function personFromRecord(record: string[], fields: string[], line: numbe
 	const reason = [...problems]
 		.map(([field, messages]) => {
 			const text = JSON.stringify(echoed(record[fields.indexOf(field)] ?? ""));
-			return `${columnOf(field)}: ${messages.join(", ")} (got ${text})`;
+			return `${csvColumnOf(field)}: ${messages.join(", ")} (got ${text})`;
 		})
 		.join("; ");
 	return { line, record, reason };
@@ -98,8 +104,4 @@ function echoed(value: string): string {
 	return value.length > ECHOED_CHARACTERS
 		? `${value.slice(0, ECHOED_CHARACTERS)}… (${value.length} characters)`
 		: value;
-}
-
-function columnOf(field: string): string {
-	return PASSENGER_FIELDS.find((f) => f.field === field)?.csv ?? field;
 }

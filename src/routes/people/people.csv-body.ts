@@ -2,7 +2,7 @@
 // into the JSON array of people it stands for, so that one validation and one INSERT serve
 // both. A bad row is named by its line, and nothing is written.
 import type { MiddlewareHandler } from "hono";
-import { CSV_COLUMNS, headerProblems, personFromRecord } from "../../db/passenger-rows";
+import { fieldsOf, headerProblems, isBlank, personFromRecord } from "../../db/passenger-rows";
 import { csvRecords } from "../../lib/csv-records";
 import { type FieldError, problem } from "../../lib/problem";
 import type { AppBindings } from "../../lib/types";
@@ -21,14 +21,14 @@ async function peopleOf(raw: Request): Promise<{ json: string } | { detail: stri
 		return { detail: `invalid CSV body: the quote opened on line ${read.unclosedQuoteLine} is never closed` };
 	}
 	const [header, ...records] = read.records;
-	const rows = records.filter(({ fields }) => fields.length > 1 || fields[0] !== "");
+	const rows = records.filter(({ fields }) => !isBlank(fields));
 	const bad = header ? headerProblems(header.fields) : "it is empty; a header line and rows are expected";
 	if (bad || !header) return { detail: `invalid CSV body: ${bad}` };
 	if (rows.length === 0) return { detail: "invalid CSV body: it has a header but no rows" };
 	if (rows.length > MAX_BULK_PEOPLE) {
 		return { detail: `invalid CSV body: ${rows.length} rows; at most ${MAX_BULK_PEOPLE} people a request` };
 	}
-	const fields = header.fields.map((column) => CSV_COLUMNS.get(column) ?? column);
+	const fields = fieldsOf(header.fields);
 	const parsed = rows.map((row) => personFromRecord(row.fields, fields, row.line));
 	const errors = parsed.flatMap((row) =>
 		"reason" in row ? [{ path: `line ${row.line}`, message: row.reason }] : [],

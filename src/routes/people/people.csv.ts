@@ -1,4 +1,4 @@
-import { PASSENGER_FIELDS, UUID_CSV_COLUMN } from "../../db/passenger-fields";
+import { csvColumnOf, PASSENGER_FIELDS } from "../../db/passenger-fields";
 import type { Person } from "../../db/person.schemas";
 import { csvField, inertCell } from "../../lib/csv-cell";
 import type { Selection } from "./people.select";
@@ -20,9 +20,7 @@ function cell(value: Person[keyof Person]): string {
  */
 export function peopleCsv(people: Person[], selection?: Selection): string {
 	const fields = selection ?? [...PASSENGER_FIELDS.map((f) => f.field), "uuid" as const];
-	const header = (field: keyof Person) =>
-		field === "uuid" ? UUID_CSV_COLUMN : PASSENGER_FIELDS.find((f) => f.field === field)?.csv;
-	const lines = [fields.map(header).join(",")];
+	const lines = [fields.map(csvColumnOf).join(",")];
 	for (const person of people) lines.push(fields.map((field) => cell(person[field])).join(","));
 	return `${lines.join("\r\n")}\r\n`;
 }

@@ -22,10 +22,10 @@ type Written<V> =
 
 /** A filter parameter's schema: one condition or several (the parameter repeated); empty ones are absent. */
 function filterParam<V>(kind: Kind<V>) {
-	const condition = kind.ordered
-		? `((eq|gt|gte|lt|lte)\\.)?${kind.pattern}|in\\.\\(${kind.pattern}(,${kind.pattern})*\\)`
-		: `(eq\\.)?${kind.pattern}|in\\.\\(${kind.pattern}(,${kind.pattern})*\\)`;
-	const operators = operatorsOf(kind as Kind<unknown>).join(", ");
+	const operators = operatorsOf(kind as Kind<unknown>);
+	const single = operators.filter((operator) => operator !== "in").join("|");
+	const { pattern } = kind;
+	const condition = `((${single})\\.)?${pattern}|in\\.\\(${pattern}(,${pattern})*\\)`;
 	return z
 		.union([z.string(), z.array(z.string())])
 		.optional()
@@ -38,7 +38,7 @@ function filterParam<V>(kind: Kind<V>) {
 		})
 		.openapi({
 			param: {
-				description: `${kind.says[0]?.toUpperCase()}${kind.says.slice(1)}, or conditions in PostgREST's syntax (${operators}), repeated for several; all must hold. Several bare values name a set, like in.(…).`,
+				description: `${kind.says[0]?.toUpperCase()}${kind.says.slice(1)}, or conditions in PostgREST's syntax (${operators.join(", ")}), repeated for several; all must hold. Several bare values name a set, like in.(…).`,
 				explode: true,
 				style: "form",
 			},

@@ -63,6 +63,19 @@ export const create = createRoute({
 	},
 });
 
+/** What PUT and PATCH answer: the person as the write left it (`done`), or no body, as preferred. */
+function updateResponses(done: "replaced" | "updated") {
+	return {
+		200: { description: `The ${done} person`, headers: personWriteHeaders, content: personJson },
+		204: {
+			description: `${done[0]?.toUpperCase()}${done.slice(1)} (\`return=minimal\` or \`headers-only\`)`,
+			headers: personWriteHeaders,
+		},
+		...writeProblems,
+		...problemResponses({ 404: notFound, 412: changed }),
+	};
+}
+
 export const replace = createRoute({
 	operationId: "replacePerson",
 	method: "put",
@@ -76,12 +89,7 @@ export const replace = createRoute({
 		headers: ifMatchHeader.extend(returnHeader.shape),
 		body: jsonBody(newPersonSchema, "Every field; `survived` defaults to false"),
 	},
-	responses: {
-		200: { description: "The replaced person", headers: personWriteHeaders, content: personJson },
-		204: { description: "Replaced (`return=minimal` or `headers-only`)", headers: personWriteHeaders },
-		...writeProblems,
-		...problemResponses({ 404: notFound, 412: changed }),
-	},
+	responses: updateResponses("replaced"),
 });
 
 export const patch = createRoute({
@@ -96,12 +104,7 @@ export const patch = createRoute({
 		headers: ifMatchHeader.extend(returnHeader.shape),
 		body: mergePatchBody(personPatchSchema, "At least one field to change"),
 	},
-	responses: {
-		200: { description: "The updated person", headers: personWriteHeaders, content: personJson },
-		204: { description: "Updated (`return=minimal` or `headers-only`)", headers: personWriteHeaders },
-		...writeProblems,
-		...problemResponses({ 404: notFound, 412: changed }),
-	},
+	responses: updateResponses("updated"),
 });
 
 export const remove = createRoute({

@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
 import { parse } from "csv-parse";
-import { CSV_COLUMNS, headerProblems, type ParsedRow, personFromRecord } from "../../db/passenger-rows";
+import { fieldsOf, headerProblems, isBlank, type ParsedRow, personFromRecord } from "../../db/passenger-rows";
 import { CliError } from "../lib/cli";
 import { CheckedBytes } from "./checked-bytes";
 import { throwIfUnopenable } from "./csv-file";
@@ -49,10 +49,10 @@ export async function* readPassengerCsv(path: string, options: ReadOptions = {})
 			if (!fields) {
 				const bad = headerProblems(record);
 				if (bad) throw new CliError(bad);
-				fields = record.map((column) => CSV_COLUMNS.get(column) ?? column);
+				fields = fieldsOf(record);
 				continue;
 			}
-			if (record.length === 1 && record[0] === "") continue;
+			if (isBlank(record)) continue;
 			options.onBytes?.(file.bytesRead);
 			yield personFromRecord(record, fields, start);
 		}
