@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { connect } from "node:net";
 import { join } from "node:path";
 import { ROOT } from "../lib/checkout";
 import { CliError, EXIT } from "../lib/cli";
@@ -20,11 +21,24 @@ export interface PlainWorkerd {
 	url: string;
 	/** CPU seconds the workerd process has used so far, in user space and in the kernel. */
 	cpuSeconds(): { user: number; system: number };
+	/** CPU milliseconds its threads have used so far, to the nanosecond the scheduler counts. */
+	cpuMs(): number;
 	stop(): Promise<void>;
 }
 
-/** Runs `workerd serve` on a config; resolves once `probe` answers. */
-async function serve(config: string, probe: string): Promise<ChildProcess> {
+const listening = (port: number) =>
+	new Promise<boolean>((resolve) => {
+		const socket = connect(port, "127.0.0.1");
+		socket.once("connect", () => resolve(true)).once("error", () => resolve(false));
+		socket.once("close", () => socket.destroy());
+		socket.once("connect", () => socket.end());
+	});
+
+/**
+ * Runs `workerd serve` on a config; resolves once `ready` holds: an HTTP answer from a URL,
+ * or (a port) the socket listening, which workerd opens only once its workers have started.
+ */
+async function serve(config: string, ready: string | number): Promise<ChildProcess> {
 	const binary = createRequire(import.meta.url).resolve("@cloudflare/workerd-linux-64/bin/workerd");
 	const child = spawn(binary, ["serve", config, "--experimental"], { stdio: ["ignore", "ignore", "pipe"] });
 	let stderr = "";
@@ -32,17 +46,19 @@ async function serve(config: string, probe: string): Promise<ChildProcess> {
 		stderr += chunk;
 	});
 	const deadline = Date.now() + 15_000;
-	while (
-		!(await fetch(probe).then(
-			() => true,
-			() => false,
-		))
-	) {
+	const isReady = () =>
+		typeof ready === "number"
+			? listening(ready)
+			: fetch(ready).then(
+					() => true,
+					() => false,
+				);
+	while (!(await isReady())) {
 		if (Date.now() > deadline || child.exitCode !== null) {
 			child.kill("SIGKILL");
 			throw new CliError(`workerd did not start: ${stderr.trim().slice(0, 2000)}`, EXIT.database);
 		}
-		await new Promise((resolve) => setTimeout(resolve, 100));
+		await new Promise((resolve) => setTimeout(resolve, typeof ready === "number" ? 5 : 100));
 	}
 	return child;
 }
@@ -54,38 +70,71 @@ async function stop(child: ChildProcess): Promise<void> {
 	await exited;
 }
 
+function controlOf(child: ChildProcess, url: string): PlainWorkerd {
+	return {
+		url,
+		cpuSeconds() {
+			// /proc/<pid>/stat fields 14 and 15: user and system time in clock ticks (100 a second).
+			const fields = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+			return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
+		},
+		cpuMs() {
+			// The first field of each thread's schedstat: nanoseconds on a CPU.
+			const tasks = readdirSync(`/proc/${child.pid}/task`);
+			const ns = tasks.map((task) =>
+				Number(readFileSync(`/proc/${child.pid}/task/${task}/schedstat`, "utf8").split(" ")[0]),
+			);
+			return ns.reduce((sum, n) => sum + n, 0) / 1e6;
+		},
+		stop: () => stop(child),
+	};
+}
+
 /**
- * Serves a bundled worker from the `workerd` binary that wrangler installs, with configs
- * written here: no wrangler dev proxy in front, so the figures are the worker's own. The
- * rate-limit bindings are an in-process stand-in; the Cache API is a stand-in served by a
- * second workerd process, so that its work is not counted as the worker's (on Cloudflare
- * the cache is not the worker's CPU time either). Both stand-ins are in workerd/ beside this file.
+ * The benchmarks' stand-in for the Workers Cache API: an in-memory map in a workerd process
+ * of its own, so that its work is not counted as the worker's (on Cloudflare the cache is
+ * not the worker's CPU time either). It outlives the API processes that use it.
  */
-export async function startPlainWorkerd(options: {
-	bundle: string;
-	folder: string;
-	ports: [api: number, cache: number];
-	vars: Record<string, string>;
-	/** The checkout the bundle was built from (this one by default): its compatibility settings. */
-	checkout?: string;
-}): Promise<PlainWorkerd> {
-	const [apiPort, cachePort] = options.ports;
-	const compatibility = compatibilityOf(options.checkout ?? ROOT);
-	// workerd embeds files from the config's own folder only.
-	copyFileSync(options.bundle, join(options.folder, "index.js"));
-	for (const stub of ["ratelimit-stand-in.js", "cache-stand-in.js"]) {
-		copyFileSync(`${STAND_INS}${stub}`, join(options.folder, stub));
-	}
-	const cacheConfig = join(options.folder, "cache.capnp");
+export async function startCacheStandIn(options: { folder: string; port: number; checkout?: string }) {
+	const { date } = compatibilityOf(options.checkout ?? ROOT);
+	copyFileSync(`${STAND_INS}cache-stand-in.js`, join(options.folder, "cache-stand-in.js"));
+	const config = join(options.folder, "cache.capnp");
 	writeFileSync(
-		cacheConfig,
+		config,
 		`using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
-  services = [(name = "cache", worker = (modules = [(name = "cache.js", esModule = embed "cache-stand-in.js")], compatibilityDate = "${compatibility.date}"))],
-  sockets = [(name = "http", address = "127.0.0.1:${cachePort}", http = (), service = "cache")],
+  services = [(name = "cache", worker = (modules = [(name = "cache.js", esModule = embed "cache-stand-in.js")], compatibilityDate = "${date}"))],
+  sockets = [(name = "http", address = "127.0.0.1:${options.port}", http = (), service = "cache")],
 );
 `,
 	);
+	return controlOf(
+		await serve(config, `http://127.0.0.1:${options.port}/`),
+		`http://127.0.0.1:${options.port}`,
+	);
+}
+
+/**
+ * Serves a bundled worker from the `workerd` binary that wrangler installs, with a config
+ * written here: no wrangler dev proxy in front, so the figures are the worker's own. The
+ * rate-limit bindings are an in-process stand-in (workerd/ beside this file); the Cache API
+ * is the stand-in at `cachePort`. Ready once /healthz answers, or with `untouched`, once the
+ * worker has started and before any request has reached it.
+ */
+export async function startApiWorkerd(options: {
+	bundle: string;
+	folder: string;
+	port: number;
+	cachePort: number;
+	vars: Record<string, string>;
+	/** The checkout the bundle was built from (this one by default): its compatibility settings. */
+	checkout?: string;
+	untouched?: boolean;
+}): Promise<PlainWorkerd> {
+	const compatibility = compatibilityOf(options.checkout ?? ROOT);
+	// workerd embeds files from the config's own folder only.
+	copyFileSync(options.bundle, join(options.folder, "index.js"));
+	copyFileSync(`${STAND_INS}ratelimit-stand-in.js`, join(options.folder, "ratelimit-stand-in.js"));
 	const text = Object.entries(options.vars).map(
 		([name, value]) => `(name = ${JSON.stringify(name)}, text = ${JSON.stringify(value)})`,
 	);
@@ -95,17 +144,17 @@ const config :Workerd.Config = (
 	// Cloudflare binds the version's metadata; here, one fixed version of the same shape.
 	const version = JSON.stringify({ id: "00000000-0000-4000-8000-000000000000", tag: "bench", timestamp: "" });
 	const metadata = `(name = "VERSION", json = ${JSON.stringify(version)})`;
-	const apiConfig = join(options.folder, "api.capnp");
+	const config = join(options.folder, "api.capnp");
 	writeFileSync(
-		apiConfig,
+		config,
 		`using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
   services = [
     (name = "api", worker = .api),
-    (name = "cache", external = (address = "127.0.0.1:${cachePort}", http = ())),
+    (name = "cache", external = (address = "127.0.0.1:${options.cachePort}", http = ())),
     (name = "internet", network = (allow = ["public", "private", "local"])),
   ],
-  sockets = [(name = "http", address = "127.0.0.1:${apiPort}", http = (), service = "api")],
+  sockets = [(name = "http", address = "127.0.0.1:${options.port}", http = (), service = "api")],
   extensions = [(modules = [(name = "bench:ratelimit", esModule = embed "ratelimit-stand-in.js", internal = true)])],
 );
 const api :Workerd.Worker = (
@@ -118,22 +167,33 @@ const api :Workerd.Worker = (
 );
 `,
 	);
-	const cache = await serve(cacheConfig, `http://127.0.0.1:${cachePort}/`);
-	const url = `http://127.0.0.1:${apiPort}`;
-	const api = await serve(apiConfig, `${url}/healthz`).catch(async (error) => {
-		await stop(cache);
+	const url = `http://127.0.0.1:${options.port}`;
+	return controlOf(await serve(config, options.untouched ? options.port : `${url}/healthz`), url);
+}
+
+/** The API in plain workerd (see startApiWorkerd) with a cache stand-in of its own. */
+export async function startPlainWorkerd(options: {
+	bundle: string;
+	folder: string;
+	ports: [api: number, cache: number];
+	vars: Record<string, string>;
+	checkout?: string;
+}): Promise<PlainWorkerd> {
+	const [port, cachePort] = options.ports;
+	const cache = await startCacheStandIn({
+		folder: options.folder,
+		port: cachePort,
+		checkout: options.checkout,
+	});
+	const api = await startApiWorkerd({ ...options, port, cachePort }).catch(async (error) => {
+		await cache.stop();
 		throw error;
 	});
 	return {
-		url,
-		cpuSeconds() {
-			// /proc/<pid>/stat fields 14 and 15: user and system time in clock ticks (100 a second).
-			const fields = readFileSync(`/proc/${api.pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-			return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
-		},
+		...api,
 		async stop() {
-			await stop(api);
-			await stop(cache);
+			await api.stop();
+			await cache.stop();
 		},
 	};
 }
