@@ -1,18 +1,8 @@
-import { configureOpenAPI } from "./lib/configure-open-api";
-import { createApp } from "./lib/create-app";
-import { answerOtherMethods } from "./lib/method-not-allowed";
-import health from "./routes/health/health.index";
-import index from "./routes/index/index.index";
-import { MAX_BULK_BODY_BYTES } from "./routes/people/people.create";
-import people, { personRecords } from "./routes/people/people.index";
+import { createEdge } from "./lib/create-edge";
+import { personRecords } from "./routes/people/people.records";
 
-const app = createApp({ records: personRecords, largerBodies: { "POST /people": MAX_BULK_BODY_BYTES } });
-configureOpenAPI(app);
-// Chained, so that the routes' types add up: AppType is what hono's typed client reads.
-const routes = app.route("/", index).route("/", health).route("/", people);
-answerOtherMethods(app);
+export type { AppType } from "./api";
 
-/** The API's routes as types, for hono's `hc` client: `hc<AppType>(baseUrl)`. */
-export type AppType = typeof routes;
-
-export default app;
+// The worker: the edge answers what its read cache can; the API, loaded only when needed
+// (a dynamic import the bundler keeps in the one bundle, evaluated on first use), the rest.
+export default createEdge({ records: personRecords, api: () => import("./api") });

@@ -1,5 +1,3 @@
-import { z } from "@hono/zod-openapi";
-
 // Bookmarks, after Cloudflare D1's Sessions API: every answer names the state of the
 // database it shows, and a read that carries one is answered only by a state at least that
 // new. A state is what a Postgres snapshot sees (pg_current_snapshot()): transaction ids are
@@ -40,7 +38,7 @@ export function includes(shown: DbState, wanted: DbState): boolean {
 	);
 }
 
-const BOOKMARK_PATTERN = /^[0-9a-z]{1,11}(?:\.[0-9a-z]{1,11}){0,32}$/;
+export const BOOKMARK_PATTERN = /^[0-9a-z]{1,11}(?:\.[0-9a-z]{1,11}){0,32}$/;
 
 /** The bookmark of a state: xmax, then how far below it each running transaction is, in base 36. */
 export function bookmarkOf(state: DbState): string {
@@ -56,26 +54,3 @@ export function stateOfBookmark(bookmark: string): DbState | undefined {
 }
 
 export const BOOKMARK_HEADER = "Bookmark";
-
-const BOOKMARK_DESCRIPTION =
-	"An opaque token of the database state an answer shows; every read answer and every successful write carries one. Send it back as the `Bookmark` request header to read at least that state at any location: your own writes, and never an older answer than one you have seen.";
-
-/** The request header of a read: answer with a state at least this new. */
-export const bookmarkRequestHeader = z.object({
-	bookmark: z
-		.string()
-		.regex(BOOKMARK_PATTERN)
-		.optional()
-		.openapi({
-			param: {
-				description:
-					"The newest `Bookmark` this client was answered: the answer will show at least that state, from the read cache if it can, else from the database. Malformed: 400.",
-			},
-			example: "k3l9.2",
-		}),
-});
-
-/** The response header every read and write answer carries. */
-export const bookmarkResponseHeader = {
-	Bookmark: z.string().openapi({ description: BOOKMARK_DESCRIPTION, example: "k3l9.2" }),
-};

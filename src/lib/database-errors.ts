@@ -52,16 +52,6 @@ export function isTimedOut(error: unknown): boolean {
 	return source instanceof Error && (source.name === "TimeoutError" || source.name === "AbortError");
 }
 
-/**
- * What to log about a failure: the innermost cause's message. drizzle's wrapper message
- * carries the SQL and its parameters (passenger data), which stay out of the logs.
- */
-export function rootCauseOf(error: unknown): string {
-	let e: unknown = error;
-	while (e instanceof Error && e.cause instanceof Error) e = e.cause;
-	return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-}
-
 /** The value a unique violation (23505) names in its detail, "Key (uuid)=(…) already exists". */
 export function duplicateValueOf(error: unknown): string | undefined {
 	const e = neonErrorOf(error);

@@ -2,7 +2,8 @@ import { type SQL, sql } from "drizzle-orm";
 import type { BatchItem, BatchResponse } from "drizzle-orm/batch";
 import type { Context } from "hono";
 import { afterWrite, BOOKMARK_HEADER, bookmarkOf, type DbState, stateOfSnapshot } from "./bookmark";
-import { type Db, READ_STATEMENT_TIMEOUT_MS } from "./db";
+import type { Db } from "./db";
+import { READ_STATEMENT_TIMEOUT_MS } from "./timeouts";
 
 // Which state of the database an answer shows, read in the same round trip as the answer.
 

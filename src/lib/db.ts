@@ -1,16 +1,8 @@
 import { neon, neonConfig } from "@neondatabase/serverless";
 import { drizzle } from "drizzle-orm/neon-http";
 import type { Context } from "hono";
+import { QUERY_TIMEOUT_MS } from "./timeouts";
 import type { AppBindings } from "./types";
-
-// Past this, a query counts as failed and the client gets a 503: nothing hangs on a
-// database that stopped answering.
-export const QUERY_TIMEOUT_MS = 5_000;
-
-// Postgres itself cancels a read's statement that runs longer (statement_timeout, set in the
-// read's own transaction): no read keeps the database busy after the worker stopped waiting.
-// Every read the API makes is bounded far below it (README's bench:scale figures).
-export const READ_STATEMENT_TIMEOUT_MS = 2_000;
 
 // A read's statements share one snapshot: a page and its count agree, and the snapshot is
 // the state of the database the answer shows (its bookmark). Read only, so no read can write.

@@ -1,5 +1,5 @@
 import { Layout } from "./html-layout";
-import type { Problem } from "./problem";
+import type { Problem } from "./problem-schema";
 
 /** A problem as a browser shows it: what went wrong, each bad field, and a way on. */
 export function ProblemPage({ problem }: { problem: Problem }) {

@@ -9,6 +9,9 @@ describe("the configuration check", () => {
 		[{ LOG_LEVEL: "verbose" }, "LOG_LEVEL"],
 		[{ APP_ENV: "production", OPEN_WRITES: "true" }, "OPEN_WRITES"],
 		[{ OPEN_WRITES: "yes" }, "OPEN_WRITES"],
+		[{ CACHE_TTL_SECONDS: "0" }, "CACHE_TTL_SECONDS"],
+		[{ CACHE_STALE_SECONDS: "-1" }, "CACHE_STALE_SECONDS"],
+		[{ CACHE_STALE_IF_ERROR_SECONDS: "1.5" }, "CACHE_STALE_IF_ERROR_SECONDS"],
 	])("refuses to serve with %j, and the log names %s", async (overrides, setting) => {
 		const lines: string[] = [];
 		vi.spyOn(console, "error").mockImplementation((line: string) => void lines.push(line));

@@ -2,9 +2,11 @@ import { env } from "cloudflare:workers";
 import { sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { describe, expect, inject, it } from "vitest";
-import { createDb, READ_STATEMENT_TIMEOUT_MS } from "../../src/lib/db";
+import { databaseFailureOf } from "../../src/lib/database-failures";
+import { createDb } from "../../src/lib/db";
 import { readWithState } from "../../src/lib/db-state";
-import { onError } from "../../src/lib/on-error";
+import { onErrors } from "../../src/lib/on-error";
+import { READ_STATEMENT_TIMEOUT_MS } from "../../src/lib/timeouts";
 import type { AppBindings } from "../../src/lib/types";
 
 const readsWith = (timing = { dbMs: 0, pgMs: 0 }) => createDb(env, { reads: true, timing });
@@ -27,7 +29,7 @@ describe("readWithState", () => {
 		// PGlite runs in one thread with no timer to interrupt a statement: it never cancels one
 		// (a difference from Neon that the README lists). Only PostgreSQL can show the cancel.
 		if (inject("embeddedDatabase")) return;
-		const app = new Hono<AppBindings>().onError(onError).get("/", async (c) => {
+		const app = new Hono<AppBindings>().onError(onErrors(databaseFailureOf)).get("/", async (c) => {
 			await readWithState(db, [
 				db.execute(sql`select pg_sleep(${(READ_STATEMENT_TIMEOUT_MS + 2_000) / 1000})`),
 			]);

@@ -1,4 +1,4 @@
-import { QUERY_TIMEOUT_MS } from "../db";
+import { QUERY_TIMEOUT_MS } from "../timeouts";
 import { refreshLockKey } from "./keys";
 
 // Refreshing a stored answer: the same request again, through the whole app, as a request of

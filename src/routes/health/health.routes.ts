@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { GUARD_PROBLEMS, PUBLIC, problemResponses } from "../../lib/problem";
+import { GUARD_PROBLEMS, PUBLIC, problemResponses } from "../../lib/problem-schema";
 
 const tags = ["Health"];
 

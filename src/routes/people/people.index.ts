@@ -1,6 +1,4 @@
 import { createRouter } from "../../lib/create-app";
-import type { Records } from "../../lib/edge-cache";
-import { versionOfEtag } from "./people.etag";
 import * as handlers from "./people.handlers";
 import * as routes from "./people.routes";
 import * as writeRoutes from "./people.write-routes";
@@ -15,19 +13,3 @@ export default createRouter()
 	.openapi(writeRoutes.replace, writes.replace)
 	.openapi(writeRoutes.patch, writes.patch)
 	.openapi(writeRoutes.remove, writes.remove);
-
-// The uuid in any case, as the route takes it; "people" only as the router matches it.
-const PERSON_PATH =
-	/^\/people\/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
-
-/** People, as the read cache knows them. */
-export const personRecords: Records = {
-	// The person a path addresses, any case of the uuid alike.
-	of(path) {
-		const uuid = PERSON_PATH.exec(path)?.[1];
-		return uuid ? `/people/${uuid.toLowerCase()}` : null;
-	},
-	partial: (url) => Boolean(url.searchParams.get("select")),
-	versionOf: versionOfEtag,
-	answersCsv: (path) => path === "/people",
-};

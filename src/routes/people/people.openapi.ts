@@ -2,10 +2,10 @@
 // bodies and the problems they answer with.
 import { z } from "@hono/zod-openapi";
 import { personSchema } from "../../db/person.schemas";
-import { bookmarkRequestHeader, bookmarkResponseHeader } from "../../lib/bookmark";
+import { bookmarkRequestHeader, bookmarkResponseHeader } from "../../lib/bookmark-headers";
 import { MAX_BODY_BYTES } from "../../lib/create-app";
 import { idempotencyKeyOf } from "../../lib/idempotency-key";
-import { GUARD_PROBLEMS, problemResponses } from "../../lib/problem";
+import { GUARD_PROBLEMS, problemResponses } from "../../lib/problem-schema";
 import { EXACT_COUNT_LIMIT } from "./people.count";
 import { IDEMPOTENCY_KEY_HOURS, MAX_BULK_BODY_BYTES } from "./people.create";
 

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { selectedPersonSchema } from "../../db/person.schemas";
-import { PUBLIC, problemResponses } from "../../lib/problem";
+import { PUBLIC, problemResponses } from "../../lib/problem-schema";
 import {
 	html,
 	invalid,

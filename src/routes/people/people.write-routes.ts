@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { newPersonSchema, personPatchSchema } from "../../db/person.schemas";
-import { bookmarkResponseHeader } from "../../lib/bookmark";
-import { problemResponses } from "../../lib/problem";
+import { bookmarkResponseHeader } from "../../lib/bookmark-headers";
+import { problemResponses } from "../../lib/problem-schema";
 import { MAX_BULK_PEOPLE } from "./people.create";
 import { csvBody } from "./people.csv-body";
 import {

@@ -50,7 +50,8 @@ export async function coldStart(options: {
 
 /** A bundle of the smallest worker there is, whose cold start is subtracted from the others'. */
 export function helloWorldBundle(folder: string): string {
-	const path = join(folder, "hello-world.js");
+	mkdirSync(join(folder, "hello-world"));
+	const path = join(folder, "hello-world", "index.js");
 	writeFileSync(path, HELLO_WORLD);
 	return path;
 }

@@ -2,7 +2,7 @@
 // Node, where the real document generator is (the worker's bundle leaves it out). Run by
 // build-assets.
 import { writeFileSync } from "node:fs";
-import app from "../../index";
+import app from "../../api";
 import { openApiDocument } from "../../lib/configure-open-api";
 
 const [path] = process.argv.slice(2);

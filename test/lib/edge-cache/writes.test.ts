@@ -5,7 +5,7 @@ import { edgeCache } from "../../../src/lib/edge-cache";
 import { writtenKey } from "../../../src/lib/edge-cache/keys";
 import { writtenSince } from "../../../src/lib/edge-cache/writes";
 import type { AppBindings } from "../../../src/lib/types";
-import { personRecords } from "../../../src/routes/people/people.index";
+import { personRecords } from "../../../src/routes/people/people.records";
 import { api, ORIGIN, sendJson, withEnv } from "../../support/api";
 import { counted } from "../../support/cache";
 import { samplePerson } from "../../support/sample-person";
