@@ -1,5 +1,5 @@
-// Replaces zod's opt-in schema compiler (z.compile) in the worker bundle (see [alias] in
-// wrangler.toml): the API never calls it, and @hono/zod-openapi's use of zod's whole
+// Replaces zod's opt-in schema compiler (z.compile) in the worker bundle (see
+// src/tools/trimmed-zod.ts): the API never calls it, and @hono/zod-openapi's use of zod's whole
 // namespace would otherwise keep it.
 const unavailable = () => {
 	throw new Error("z.compile is left out of the worker bundle");

@@ -11,6 +11,7 @@ import { loadPassengers } from "./load/load-passengers";
 import { migrateDatabase } from "./migrate";
 import type { ColdStart } from "./neon-endpoint/compute";
 import { startNeonEndpoint } from "./neon-endpoint/server";
+import { buildTrimmedZod } from "./trimmed-zod";
 import { startWrangler, waitUntilServing, wranglerFailed, writeEnvFile } from "./wrangler-dev";
 
 export interface LocalStackOptions {
@@ -47,8 +48,9 @@ export interface LocalStack {
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
 	const log = options.log ?? (() => {});
 	await assertPortFree(options.port);
-	// The static files wrangler dev serves, as the sources say now.
+	// The static files wrangler dev serves and the zod it bundles, as the sources say now.
 	buildAssets();
+	await buildTrimmedZod();
 	const stops: (() => Promise<void>)[] = [];
 	const stop = async () => {
 		for (const step of stops.splice(0).reverse()) await step().catch(() => {});

@@ -8,9 +8,11 @@ import { bundleForEnvironment, bundleForProduction, declaredEnvironments } from 
 
 const OUT_DIR = "dist/production";
 // A tripwire for growth nobody meant (a library pulled in whole), not a target: raised from
-// 152 when range and set filters, select=, bulk and CSV creates, Idempotency-Key and Prefer
-// return took it from 150.9 to 156.9. What a first request costs is cold start's to measure.
-const BUDGET_GZIP_KIB = 160;
+// 160 when the API behind the read cache became a module of its own, loaded on the first
+// request the cache cannot answer (bench:cold: a cold cache hit then costs half the CPU),
+// which took the bundle from 156.9 to 163.5. Bytes are not free: every cold start parses all
+// of them, so cold start (npm run bench:cold) is the budget that users feel.
+const BUDGET_GZIP_KIB = 168;
 
 runCommand("build:check", async () => {
 	for (const env of [undefined, ...declaredEnvironments()].filter((env) => env !== "production")) {
