@@ -1,9 +1,10 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { ROOT } from "../lib/checkout";
 import { CliError } from "../lib/cli";
 import { freePort } from "../lib/ports";
-import { WRANGLER_BIN, WRANGLER_OFFLINE_ENV } from "../lib/wrangler";
+import { WRANGLER_OFFLINE_ENV } from "../lib/wrangler";
 import { startApiWorkerd } from "./plain-workerd";
 
 /** A first request of one kind, and what its answer must show to be that kind. */
@@ -50,16 +51,22 @@ export async function coldStart(options: {
 
 /** A bundle of the smallest worker there is, whose cold start is subtracted from the others'. */
 export function helloWorldBundle(folder: string): string {
-	mkdirSync(join(folder, "hello-world"));
-	const path = join(folder, "hello-world", "index.js");
+	const path = join(folder, "hello-world.js");
 	writeFileSync(path, HELLO_WORLD);
 	return path;
 }
 
-/** `wrangler check startup`'s "Active" milliseconds for production's bundle (it builds it alike). */
-export function checkStartup(folder: string): number {
-	const args = [WRANGLER_BIN, "check", "startup", "--env", "production"];
+/** `wrangler check startup`'s "Active" milliseconds for a checkout's production bundle (it builds it alike). */
+export function checkStartup(folder: string, checkout = ROOT): number {
+	const args = [
+		join(checkout, "node_modules/wrangler/bin/wrangler.js"),
+		"check",
+		"startup",
+		"--env",
+		"production",
+	];
 	const run = spawnSync(process.execPath, [...args, "--outfile", join(folder, "startup.cpuprofile")], {
+		cwd: checkout,
 		encoding: "utf8",
 		env: { ...process.env, ...WRANGLER_OFFLINE_ENV },
 	});

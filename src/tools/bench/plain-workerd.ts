@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { connect } from "node:net";
-import { basename, dirname, join } from "node:path";
+import { join } from "node:path";
 import { ROOT } from "../lib/checkout";
 import { CliError, EXIT } from "../lib/cli";
 
@@ -132,17 +132,8 @@ export async function startApiWorkerd(options: {
 	untouched?: boolean;
 }): Promise<PlainWorkerd> {
 	const compatibility = compatibilityOf(options.checkout ?? ROOT);
-	// workerd embeds files from the config's own folder only. The entry first, then the
-	// modules it imports (a split bundle's chunks), which sit beside it.
-	const modules = [
-		basename(options.bundle),
-		...readdirSync(dirname(options.bundle)).filter(
-			(file) => file.endsWith(".js") && file !== basename(options.bundle),
-		),
-	];
-	mkdirSync(join(options.folder, "worker"), { recursive: true });
-	for (const file of modules)
-		copyFileSync(join(dirname(options.bundle), file), join(options.folder, "worker", file));
+	// workerd embeds files from the config's own folder only.
+	copyFileSync(options.bundle, join(options.folder, "index.js"));
 	copyFileSync(`${STAND_INS}ratelimit-stand-in.js`, join(options.folder, "ratelimit-stand-in.js"));
 	const text = Object.entries(options.vars).map(
 		([name, value]) => `(name = ${JSON.stringify(name)}, text = ${JSON.stringify(value)})`,
@@ -167,7 +158,7 @@ const config :Workerd.Config = (
   extensions = [(modules = [(name = "bench:ratelimit", esModule = embed "ratelimit-stand-in.js", internal = true)])],
 );
 const api :Workerd.Worker = (
-  modules = [${modules.map((file) => `(name = "${file}", esModule = embed "worker/${file}")`).join(", ")}],
+  modules = [(name = "index.js", esModule = embed "index.js")],
   compatibilityDate = "${compatibility.date}",
   compatibilityFlags = ${compatibility.flags},
   bindings = [${[...text, ...limiters, metadata].join(", ")}],

@@ -1,9 +1,11 @@
-// npm run bench:cold [-- --samples N --hit-budget MS]
+// npm run bench:cold [-- --samples N --hit-budget MS --against DIR]
 // Cold start per kind of first request: for each sample, a fresh plain workerd process with
 // the production bundle (what build:check builds) serves one request, and the CPU the
 // process spent until its answer was read, minus the same for a hello-world worker, is the
 // worker's cold start: evaluating its modules and serving that first request. Medians of
 // the samples, beside `wrangler check startup`'s figure for the same bundle. With
+// --against, another checkout's bundle runs too, each sample right after this one's (on people
+// of its own, so that neither answers from what the other stored). With
 // --hit-budget, fails when a cold cache hit costs more than that (CI holds it to its budget).
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,6 +16,7 @@ import { median } from "../bench/kind-figures";
 import { startCacheStandIn, startPlainWorkerd } from "../bench/plain-workerd";
 import { benchAdminUrl } from "../bench/shared";
 import { syntheticPerson } from "../bench/synthetic-passengers";
+import { otherCheckout, ROOT, shortCommit } from "../lib/checkout";
 import { CliError, commandFlags, runCommand, wholeNumberFlag } from "../lib/cli";
 import { withNeonClient } from "../lib/neon-driver";
 import { freePort } from "../lib/ports";
@@ -23,22 +26,28 @@ import { migrateDatabase } from "../migrate";
 import { startNeonEndpoint } from "../neon-endpoint/server";
 import { createScratchDatabase } from "../scratch-database";
 
-const { samples, hitBudget } = commandFlags(
+const { samples, hitBudget, against } = commandFlags(
 	"bench:cold",
-	"npm run bench:cold [-- --samples N --hit-budget MS]",
-	{ samples: { type: "string", default: "9" }, "hit-budget": { type: "string" } },
+	"npm run bench:cold [-- --samples N --hit-budget MS --against DIR]",
+	{
+		samples: { type: "string", default: "9" },
+		"hit-budget": { type: "string" },
+		against: { type: "string" },
+	},
 	(values) => ({
 		samples: wholeNumberFlag("samples", values.samples),
 		hitBudget:
 			values["hit-budget"] === undefined ? undefined : wholeNumberFlag("hit-budget", values["hit-budget"]),
+		against: values.against === undefined ? undefined : otherCheckout("--against", values.against),
 	}),
 );
 
 const API_TOKEN = "bench-token";
 const CLIENT = { "cf-connecting-ip": "203.0.113.7" };
 const cacheStatus = (response: Response) => response.headers.get("Cache-Status") ?? "";
+const HIT = "GET /people/{uuid}, a cache hit";
 
-/** The kinds of first request, in the order each sample runs them: a read stores what the hit reads. */
+/** The kinds of first request, in the order each sample runs them: the read stores what the hit reads. */
 function firstRequests(people: Person[]): FirstRequest[] {
 	const person = (n: number) => `/people/${people[n % people.length]?.uuid}`;
 	return [
@@ -53,7 +62,7 @@ function firstRequests(people: Person[]): FirstRequest[] {
 			expect: (r) => r.ok && cacheStatus(r).includes("fwd=uri-miss"),
 		},
 		{
-			name: "GET /people/{uuid}, a cache hit",
+			name: HIT,
 			request: (n) => ({ path: person(n), init: { headers: CLIENT } }),
 			expect: (r) => r.ok && /\bhit\b/.test(cacheStatus(r)),
 		},
@@ -72,6 +81,15 @@ function firstRequests(people: Person[]): FirstRequest[] {
 	];
 }
 
+/** One checkout's bundle under the bench, and the CPU of each sample of each kind. */
+interface Build {
+	name: string;
+	checkout: string;
+	bundle: string;
+	vars: Record<string, string>;
+	cpu: Map<string, number[]>;
+}
+
 runCommand("bench:cold", async () => {
 	const folder = mkdtempSync(join(tmpdir(), "titanic-bench-cold-"));
 	const database = await createScratchDatabase(benchAdminUrl(), "titanic_bench");
@@ -81,61 +99,69 @@ runCommand("bench:cold", async () => {
 	const cachePort = await freePort();
 	const cache = await startCacheStandIn({ folder, port: cachePort });
 	try {
-		const bundle = bundleForProduction(join(folder, "bundle"));
-		const vars = {
-			...(await productionVars()),
-			NEON_HTTP_ENDPOINT: endpoint.httpUrl,
-			DATABASE_URL: database.url,
-			API_TOKEN,
-		};
+		const builds: Build[] = [];
+		for (const [i, checkout] of [ROOT, ...(against ? [against] : [])].entries()) {
+			// Each checkout's production settings (its wrangler.toml), with the token writes need.
+			const vars = {
+				...(await productionVars(checkout)),
+				NEON_HTTP_ENDPOINT: endpoint.httpUrl,
+				DATABASE_URL: database.url,
+				API_TOKEN,
+			};
+			const bundle = bundleForProduction(join(folder, `bundle-${i}`), checkout);
+			const name = `${i === 0 ? "this checkout" : checkout} (${shortCommit(checkout)})`;
+			builds.push({ name, checkout, bundle, vars, cpu: new Map() });
+		}
 		// The people, listed by a throwaway instance with a cache of its own.
-		mkdirSync(join(folder, "lister"));
+		const listing = join(folder, "lister");
+		mkdirSync(listing);
+		const [first] = builds as [Build];
+		const ports: [number, number] = [await freePort(), await freePort()];
 		const lister = await startPlainWorkerd({
-			bundle,
-			folder: join(folder, "lister"),
-			ports: [await freePort(), await freePort()],
-			vars,
+			bundle: first.bundle,
+			folder: listing,
+			ports,
+			vars: first.vars,
 		});
-		const people = (await (
-			await fetch(`${lister.url}/people?limit=100`, { headers: CLIENT })
-		).json()) as Person[];
+		const response = await fetch(`${lister.url}/people?limit=100`, { headers: CLIENT });
+		const people = (await response.json()) as Person[];
 		await lister.stop();
-		const hello = helloWorldBundle(folder);
 		const kinds = firstRequests(people);
-		const cpu = new Map<string, number[]>([
-			["hello-world", []],
-			...kinds.map((k) => [k.name, []] as [string, number[]]),
-		]);
-		const baseline: FirstRequest = {
-			name: "hello-world",
-			request: () => ({ path: "/" }),
-			expect: (r) => r.ok,
-		};
+		const hello: FirstRequest = { name: "hello-world", request: () => ({ path: "/" }), expect: (r) => r.ok };
+		const helloBundle = helloWorldBundle(folder);
+		const helloCpu: number[] = [];
 		for (let n = 0; n < samples; n++) {
-			for (const first of [baseline, ...kinds]) {
-				const ms = await coldStart({
-					bundle: first === baseline ? hello : bundle,
-					folder,
-					cachePort,
-					vars,
-					first,
-					n,
-				});
-				cpu.get(first.name)?.push(ms);
+			helloCpu.push(await coldStart({ bundle: helloBundle, folder, cachePort, vars: {}, first: hello, n }));
+			for (const kind of kinds) {
+				for (const [i, build] of builds.entries()) {
+					const ms = await coldStart({
+						...build,
+						folder: join(folder, String(i)),
+						cachePort,
+						first: kind,
+						n: n * builds.length + i,
+					});
+					build.cpu.set(kind.name, [...(build.cpu.get(kind.name) ?? []), ms]);
+				}
 			}
 		}
-		const helloMs = median(cpu.get("hello-world") ?? []);
-		const startup = median(Array.from({ length: Math.min(samples, 5) }, () => checkStartup(folder)));
-		console.log(
-			`\nbench:cold: production bundle, a fresh plain workerd per sample (Cache API: an in-memory stand-in in another process; PostgreSQL 127.0.0.1:5432 through the local Neon endpoint), median of ${samples}; a hello-world worker's cold start, ${helloMs.toFixed(1)} ms, subtracted`,
+		const helloMs = median(helloCpu);
+		const checks = Math.min(samples, 5);
+		const startups = builds.map(({ checkout }) =>
+			median(Array.from({ length: checks }, () => checkStartup(folder, checkout))),
 		);
-		console.log("| first request | worker CPU ms until the answer |\n|---|---:|");
-		const worker = new Map(kinds.map(({ name }) => [name, median(cpu.get(name) ?? []) - helloMs]));
-		for (const [name, ms] of worker) console.log(`| ${name} | ${ms.toFixed(1)} |`);
 		console.log(
-			`| (wrangler check startup: start-up alone, "Active", median of ${Math.min(samples, 5)}) | ${startup.toFixed(1)} |`,
+			`\nbench:cold: the production bundle in a fresh plain workerd per sample (Cache API: an in-memory stand-in in another process; PostgreSQL 127.0.0.1:5432 through the local Neon endpoint), median of ${samples}; a hello-world worker's cold start, ${helloMs.toFixed(1)} ms, subtracted`,
 		);
-		const hit = worker.get(kinds[2]?.name ?? "") ?? 0;
+		const worker = (build: Build, kind: string) => median(build.cpu.get(kind) ?? []) - helloMs;
+		console.log(`| worker CPU ms until the answer | ${builds.map(({ name }) => name).join(" | ")} |`);
+		console.log(`|---|${builds.map(() => "---:").join("|")}|`);
+		for (const { name } of kinds)
+			console.log(`| ${name} | ${builds.map((b) => worker(b, name).toFixed(1)).join(" | ")} |`);
+		console.log(
+			`| wrangler check startup: start-up alone ("Active", median of ${checks}) | ${startups.map((ms) => ms.toFixed(1)).join(" | ")} |`,
+		);
+		const hit = worker(first, HIT);
 		if (hitBudget !== undefined && hit > hitBudget)
 			throw new CliError(
 				`a cold cache hit costs ${hit.toFixed(1)} ms of CPU, over its budget of ${hitBudget} ms`,
