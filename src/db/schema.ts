@@ -100,7 +100,7 @@ export const passengerAgeTallies = pgTable(
 /**
  * The same by age band (the decade), which releases before migration 0007 read; its triggers
  * (0005) keep it while they may still run. The migration after the next release drops it
- * (README, "Changing the schema": expand, then contract).
+ * (docs/operating.md, runbook: expand, then contract).
  */
 export const passengerTallies = pgTable(
 	"passenger_tallies",

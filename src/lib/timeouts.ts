@@ -6,5 +6,5 @@ export const QUERY_TIMEOUT_MS = 5_000;
 
 // Postgres itself cancels a read's statement that runs longer (statement_timeout, set in the
 // read's own transaction): no read keeps the database busy after the worker stopped waiting.
-// Every read the API makes is bounded far below it (README's bench:scale figures).
+// Every read the API makes is bounded far below it (docs/design.md: bench:scale's figures).
 export const READ_STATEMENT_TIMEOUT_MS = 2_000;

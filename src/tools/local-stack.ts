@@ -91,7 +91,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 		const envFile = writeEnvFile(join(privateDir, "worker.env"), vars);
 		// wrangler dev's local state is the read cache (miniflare's, in SQLite and files): a
 		// stack's own, so no run serves answers of another run's database, and in memory
-		// where the machine has it: on disk, each store waits for the disk (see README, Figures).
+		// where the machine has it: on disk, each store waits for the disk (see docs/design.md, Figures).
 		const stateDir = join(privateDir, "wrangler");
 		const wrangler = startWrangler({
 			port: options.port,

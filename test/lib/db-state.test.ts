@@ -27,7 +27,7 @@ describe("readWithState", () => {
 		} = await readWithState(db, [db.execute(sql`select current_setting('statement_timeout') as timeout`)]);
 		expect(rows).toEqual([{ timeout: `${READ_STATEMENT_TIMEOUT_MS / 1000}s` }]);
 		// PGlite runs in one thread with no timer to interrupt a statement: it never cancels one
-		// (a difference from Neon that the README lists). Only PostgreSQL can show the cancel.
+		// (a difference from Neon that docs/design.md lists). Only PostgreSQL can show the cancel.
 		if (inject("embeddedDatabase")) return;
 		const app = new Hono<AppBindings>().onError(onErrors(databaseFailureOf)).get("/", async (c) => {
 			await readWithState(db, [

@@ -43,7 +43,7 @@ describe("the typed client (hono's hc with the exported AppType)", () => {
 		expect(bogus.status).toBe(400);
 	});
 
-	it("runs the README's example (docs/typed-client.ts) as written", async () => {
+	it("runs the API reference's example (docs/typed-client.ts) as written", async () => {
 		const { women, person } = await tour(
 			ORIGIN,
 			"unused: the tests' writes are open",

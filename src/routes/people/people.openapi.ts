@@ -165,5 +165,5 @@ export const writeProblems = problemResponses({
 	503: writeUnavailable,
 	504: "The database did not confirm the write in time: it may have happened. Read the person before writing again",
 });
-// Writes carry the bearer token when the deployment has one (see README, "Protection").
+// Writes carry the bearer token when the deployment has one (see docs/security.md).
 export const security = [{ bearerAuth: [] }];

@@ -39,5 +39,5 @@ runCommand(
 			unlock();
 		}
 	},
-	"npm run dev (settings from the environment: PORT, DATABASE_URL, API_TOKEN; see the README)",
+	"npm run dev (settings from the environment: PORT, DATABASE_URL, API_TOKEN; see docs/operating.md)",
 );
