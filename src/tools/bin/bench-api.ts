@@ -11,18 +11,13 @@ import { join } from "node:path";
 import type autocannon from "autocannon";
 import type { Person } from "../../db/person.schemas";
 import { figuresTable, type KindFigures, measureKind } from "../bench/kind-figures";
+import { BENCH_API_TOKEN, benchVars, startPassengerDatabase } from "../bench/passenger-database";
 import { type PlainWorkerd, startPlainWorkerd } from "../bench/plain-workerd";
-import { benchAdminUrl } from "../bench/shared";
 import { syntheticPerson } from "../bench/synthetic-passengers";
 import { otherCheckout, ROOT, shortCommit } from "../lib/checkout";
 import { commandFlags, runCommand, wholeNumberFlag } from "../lib/cli";
-import { withNeonClient } from "../lib/neon-driver";
 import { freePort } from "../lib/ports";
-import { bundleForProduction, productionVars } from "../lib/wrangler";
-import { loadPassengers } from "../load/load-passengers";
-import { migrateDatabase } from "../migrate";
-import { startNeonEndpoint } from "../neon-endpoint/server";
-import { createScratchDatabase } from "../scratch-database";
+import { bundleForProduction } from "../lib/wrangler";
 
 const { duration, connections, rounds, against } = commandFlags(
 	"bench:api",
@@ -43,7 +38,6 @@ const { duration, connections, rounds, against } = commandFlags(
 	}),
 );
 
-const API_TOKEN = "bench-token";
 // A client's way past the read cache (which then stores the fresh answer).
 const FROM_DATABASE = { "cache-control": "no-cache" };
 // The client address Cloudflare's edge adds to every request (the rate limits key on it).
@@ -59,23 +53,14 @@ interface Build {
 
 runCommand("bench:api", async () => {
 	const folder = mkdtempSync(join(tmpdir(), "titanic-bench-api-"));
-	const database = await createScratchDatabase(benchAdminUrl(), "titanic_bench");
-	await migrateDatabase(database.url);
-	await withNeonClient(database.url, (client) => loadPassengers(client, "data/titanic.csv"));
-	const endpoint = await startNeonEndpoint({ databaseUrl: database.url, maxConnections: 20 });
+	const database = await startPassengerDatabase();
 	const builds: Build[] = [];
 	try {
 		for (const [i, checkout] of [ROOT, ...(against ? [against] : [])].entries()) {
 			const dir = join(folder, String(i));
 			mkdirSync(dir);
 			const bundle = bundleForProduction(join(dir, "bundle"), checkout);
-			// Each checkout's production settings (its wrangler.toml), with the token writes need.
-			const vars = {
-				...(await productionVars(checkout)),
-				NEON_HTTP_ENDPOINT: endpoint.httpUrl,
-				DATABASE_URL: database.url,
-				API_TOKEN,
-			};
+			const vars = await benchVars(checkout, database);
 			const ports: [number, number] = [await freePort(), await freePort()];
 			const workerd = await startPlainWorkerd({ bundle, folder: dir, ports, vars, checkout });
 			const name = `${i === 0 ? "this checkout" : checkout} (${shortCommit(checkout)})`;
@@ -106,7 +91,7 @@ runCommand("bench:api", async () => {
 			body: () => unknown,
 		): autocannon.Request => ({
 			method,
-			headers: { ...CLIENT, "content-type": "application/json", authorization: `Bearer ${API_TOKEN}` },
+			headers: { ...CLIENT, "content-type": "application/json", authorization: `Bearer ${BENCH_API_TOKEN}` },
 			setupRequest: (r) => ({ ...r, path: path(), body: JSON.stringify(body()) }),
 		});
 		// The build being measured: a revalidation sends the ETag that build answered.
@@ -161,7 +146,7 @@ runCommand("bench:api", async () => {
 					current = build;
 					const expectedStatus = name.includes("304") ? 304 : name.startsWith("POST") ? 201 : 200;
 					const options = { duration, connections, expectedStatus };
-					const figures = await measureKind(build.workerd, endpoint.httpUrl, request, options);
+					const figures = await measureKind(build.workerd, database.endpoint.httpUrl, request, options);
 					build.runs.set(name, [...(build.runs.get(name) ?? []), figures]);
 				}
 			}
@@ -174,8 +159,7 @@ runCommand("bench:api", async () => {
 		}
 	} finally {
 		for (const { workerd } of builds) await workerd.stop();
-		await endpoint.close();
-		await database.drop();
+		await database.close();
 		rmSync(folder, { recursive: true, force: true });
 	}
 });

@@ -13,18 +13,13 @@ import { join } from "node:path";
 import type { Person } from "../../db/person.schemas";
 import { checkStartup, coldStart, type FirstRequest, helloWorldBundle } from "../bench/cold-start";
 import { median } from "../bench/kind-figures";
+import { BENCH_API_TOKEN, benchVars, startPassengerDatabase } from "../bench/passenger-database";
 import { startCacheStandIn, startPlainWorkerd } from "../bench/plain-workerd";
-import { benchAdminUrl } from "../bench/shared";
 import { syntheticPerson } from "../bench/synthetic-passengers";
 import { otherCheckout, ROOT, shortCommit } from "../lib/checkout";
 import { CliError, commandFlags, runCommand, wholeNumberFlag } from "../lib/cli";
-import { withNeonClient } from "../lib/neon-driver";
 import { freePort } from "../lib/ports";
-import { bundleForProduction, productionVars } from "../lib/wrangler";
-import { loadPassengers } from "../load/load-passengers";
-import { migrateDatabase } from "../migrate";
-import { startNeonEndpoint } from "../neon-endpoint/server";
-import { createScratchDatabase } from "../scratch-database";
+import { bundleForProduction } from "../lib/wrangler";
 
 const { samples, hitBudget, against } = commandFlags(
 	"bench:cold",
@@ -42,7 +37,6 @@ const { samples, hitBudget, against } = commandFlags(
 	}),
 );
 
-const API_TOKEN = "bench-token";
 const CLIENT = { "cf-connecting-ip": "203.0.113.7" };
 const cacheStatus = (response: Response) => response.headers.get("Cache-Status") ?? "";
 const HIT = "GET /people/{uuid}, a cache hit";
@@ -72,7 +66,11 @@ function firstRequests(people: Person[]): FirstRequest[] {
 				path: "/people",
 				init: {
 					method: "POST",
-					headers: { ...CLIENT, "content-type": "application/json", authorization: `Bearer ${API_TOKEN}` },
+					headers: {
+						...CLIENT,
+						"content-type": "application/json",
+						authorization: `Bearer ${BENCH_API_TOKEN}`,
+					},
 					body: JSON.stringify(syntheticPerson(n)),
 				},
 			}),
@@ -92,22 +90,13 @@ interface Build {
 
 runCommand("bench:cold", async () => {
 	const folder = mkdtempSync(join(tmpdir(), "titanic-bench-cold-"));
-	const database = await createScratchDatabase(benchAdminUrl(), "titanic_bench");
-	await migrateDatabase(database.url);
-	await withNeonClient(database.url, (client) => loadPassengers(client, "data/titanic.csv"));
-	const endpoint = await startNeonEndpoint({ databaseUrl: database.url, maxConnections: 20 });
+	const database = await startPassengerDatabase();
 	const cachePort = await freePort();
 	const cache = await startCacheStandIn({ folder, port: cachePort });
 	try {
 		const builds: Build[] = [];
 		for (const [i, checkout] of [ROOT, ...(against ? [against] : [])].entries()) {
-			// Each checkout's production settings (its wrangler.toml), with the token writes need.
-			const vars = {
-				...(await productionVars(checkout)),
-				NEON_HTTP_ENDPOINT: endpoint.httpUrl,
-				DATABASE_URL: database.url,
-				API_TOKEN,
-			};
+			const vars = await benchVars(checkout, database);
 			const bundle = bundleForProduction(join(folder, `bundle-${i}`), checkout);
 			const name = `${i === 0 ? "this checkout" : checkout} (${shortCommit(checkout)})`;
 			builds.push({ name, checkout, bundle, vars, cpu: new Map() });
@@ -168,8 +157,7 @@ runCommand("bench:cold", async () => {
 			);
 	} finally {
 		await cache.stop();
-		await endpoint.close();
-		await database.drop();
+		await database.close();
 		rmSync(folder, { recursive: true, force: true });
 	}
 });
