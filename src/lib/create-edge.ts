@@ -48,7 +48,7 @@ const corsForConfiguredOrigins = cors({
 	maxAge: 600,
 });
 
-/** The API itself (create-app.ts), as a module loaded when first needed. */
+/** The API (src/api.ts, built by create-app.ts), as a module loaded when first needed. */
 export type LoadApi = () => Promise<{ default: Pick<Hono<AppBindings>, "fetch"> }>;
 
 /**

@@ -15,7 +15,7 @@ export interface FirstRequest {
 	expect: (response: Response) => boolean;
 }
 
-export const HELLO_WORLD = 'export default { fetch: () => new Response("hello") };\n';
+const HELLO_WORLD = 'export default { fetch: () => new Response("hello") };\n';
 
 /**
  * One cold start: a fresh workerd process with `bundle`, one request, and the CPU the
@@ -27,6 +27,8 @@ export async function coldStart(options: {
 	folder: string;
 	cachePort: number;
 	vars: Record<string, string>;
+	/** The checkout the bundle was built from: its compatibility settings. */
+	checkout?: string;
 	first: FirstRequest;
 	n: number;
 }): Promise<number> {

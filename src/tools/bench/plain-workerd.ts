@@ -26,12 +26,15 @@ export interface PlainWorkerd {
 	stop(): Promise<void>;
 }
 
+/** Whether something accepts connections on the port (the connection is closed at once). */
 const listening = (port: number) =>
 	new Promise<boolean>((resolve) => {
 		const socket = connect(port, "127.0.0.1");
-		socket.once("connect", () => resolve(true)).once("error", () => resolve(false));
-		socket.once("close", () => socket.destroy());
-		socket.once("connect", () => socket.end());
+		socket.once("connect", () => {
+			socket.end();
+			resolve(true);
+		});
+		socket.once("error", () => resolve(false));
 	});
 
 /**
