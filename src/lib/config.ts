@@ -8,7 +8,7 @@ import type { AppBindings } from "./types";
 const oneOf = (values: readonly string[]) => (value: string | undefined) =>
 	value !== undefined && values.includes(value) ? undefined : `must be one of ${values.join(", ")}`;
 const wholeSeconds = (min: 0 | 1) => (value: string | undefined) =>
-	(min === 0 ? /^(0|[1-9]\d{0,5})$/ : /^[1-9]\d{0,5}$/).test(value ?? "")
+	/^(0|[1-9]\d{0,5})$/.test(value ?? "") && Number(value) >= min
 		? undefined
 		: `must be a whole number of seconds, ${min} or more`;
 
