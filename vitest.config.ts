@@ -8,6 +8,16 @@ process.env.DATABASE_URL ??= "postgres://bound-by-the-test-setup@localhost/none"
 // Wrangler's own notes (which secrets it read from where) add nothing to a test report.
 process.env.WRANGLER_LOG ??= "warn";
 
+/**
+ * The Node tests that run the commands as processes (npm run dev, db:load, local stacks):
+ * a project of their own, so that npm test (src/tools/bin/test.ts) runs them beside the rest.
+ */
+const COMMANDS = [
+	"test/tools/bin/**/*.test.ts",
+	"test/tools/local-stack.test.ts",
+	"test/tools/csv-round-trip.test.ts",
+];
+
 export default defineConfig({
 	test: {
 		coverage: {
@@ -49,6 +59,7 @@ export default defineConfig({
 					setupFiles: ["test/load-api.ts"],
 					// The tests share one database and count its round trips: one file at a time.
 					fileParallelism: false,
+					isolate: false,
 				},
 			},
 			{
@@ -56,8 +67,22 @@ export default defineConfig({
 					name: "node",
 					environment: "node",
 					include: ["test/tools/**/*.test.ts"],
+					exclude: COMMANDS,
+					globalSetup: ["test/global-setup.ts"],
+					// The files share a database: one at a time, in one process that keeps its imports.
+					fileParallelism: false,
+					isolate: false,
+					testTimeout: 30_000,
+				},
+			},
+			{
+				test: {
+					name: "commands",
+					environment: "node",
+					include: COMMANDS,
 					globalSetup: ["test/global-setup.ts"],
 					fileParallelism: false,
+					isolate: false,
 					testTimeout: 30_000,
 				},
 			},

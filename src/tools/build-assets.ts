@@ -15,13 +15,14 @@ import {
 	renameSync,
 	rmSync,
 	statSync,
+	utimesSync,
 	writeFileSync,
 } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { STRICT_TRANSPORT_SECURITY } from "../lib/security-headers";
 import { CONTENT_SECURITY_POLICY, SITE_NAV } from "../lib/site-nav";
-import { ROOT } from "./lib/checkout";
+import { ROOT, TOOL_RUNNER } from "./lib/checkout";
 import { CliError } from "./lib/cli";
 
 /** What wrangler.toml's [assets] serves. */
@@ -35,7 +36,7 @@ const SWAGGER_UI = dirname(createRequire(import.meta.url).resolve("swagger-ui-di
 function writeOpenApiDocument(path: string): void {
 	const write = spawnSync(
 		process.execPath,
-		["--import", "tsx", join(ROOT, "src/tools/openapi/write-document.ts"), path],
+		[...TOOL_RUNNER, join(ROOT, "src/tools/openapi/write-document.ts"), path],
 		{
 			encoding: "utf8",
 		},
@@ -79,6 +80,7 @@ function docsPage(): string {
  * their own stacks) emptied and refilled it, its docs answered 404 until it restarted.
  */
 export function buildAssets(folder = ASSETS_FOLDER): void {
+	const started = new Date();
 	mkdirSync(dirname(folder), { recursive: true });
 	const next = mkdtempSync(`${folder}.next-`);
 	try {
@@ -87,6 +89,29 @@ export function buildAssets(folder = ASSETS_FOLDER): void {
 	} finally {
 		rmSync(next, { recursive: true, force: true });
 	}
+	// Stamped with the time the build began: a source saved while it ran is newer.
+	writeFileSync(`${folder}.built`, "");
+	utimesSync(`${folder}.built`, started, started);
+}
+
+/** What the assets come from: the sources (the OpenAPI document is the routes') and the pinned packages. */
+const SOURCES = ["src", "package-lock.json"].map((path) => join(ROOT, path));
+
+/**
+ * Whether the assets in `folder` were built since the last change to what they come from;
+ * a local stack builds them only when not, rather than load the whole app again (2 s of CPU)
+ * at every start.
+ */
+export function assetsCurrent(folder = ASSETS_FOLDER): boolean {
+	const stamp = `${folder}.built`;
+	if (!existsSync(stamp)) return false;
+	const built = statSync(stamp).mtimeMs;
+	const changes = SOURCES.flatMap((source) =>
+		statSync(source).isDirectory()
+			? readdirSync(source, { recursive: true, encoding: "utf8" }).map((path) => join(source, path))
+			: [source],
+	);
+	return changes.every((path) => statSync(path).mtimeMs < built);
 }
 
 function writeAssets(folder: string): void {

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildAssets } from "./build-assets";
+import { assetsCurrent, buildAssets } from "./build-assets";
 import { EMBEDDED_MAX_CONNECTIONS, startEmbeddedPostgres } from "./embedded-postgres";
 import { CliError, describeError, EXIT } from "./lib/cli";
 import { asNeonTakesIt } from "./lib/local-url";
@@ -49,7 +49,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 	const log = options.log ?? (() => {});
 	await assertPortFree(options.port);
 	// The static files wrangler dev serves and the zod it bundles, as the sources say now.
-	buildAssets();
+	if (!assetsCurrent()) buildAssets();
 	await buildTrimmedZod();
 	const stops: (() => Promise<void>)[] = [];
 	const stop = async () => {
@@ -86,7 +86,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 			NEON_HTTP_ENDPOINT: endpoint.httpUrl,
 			...(options.apiToken ? { API_TOKEN: options.apiToken } : { OPEN_WRITES: "true" }),
 		};
-		const privateDir = mkdtempSync(join(memoryBackedTmp(), "titanic-stack-"));
+		// Named by its process: a folder left behind says whose it was.
+		const privateDir = mkdtempSync(join(memoryBackedTmp(), `titanic-stack-${process.pid}-`));
 		stops.push(async () => rmSync(privateDir, { recursive: true, force: true }));
 		const envFile = writeEnvFile(join(privateDir, "worker.env"), vars);
 		// wrangler dev's local state is the read cache (miniflare's, in SQLite and files): a

@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildAssets } from "../../src/tools/build-assets";
+import { assetsCurrent, buildAssets } from "../../src/tools/build-assets";
 
 const scratch = mkdtempSync(join(tmpdir(), "titanic-assets-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -21,5 +21,15 @@ describe("buildAssets", () => {
 		expect(readFileSync(join(folder, "site.css"), "utf8")).toBe(readFileSync("src/assets/site.css", "utf8"));
 		expect(existsSync(join(folder, "stale.txt"))).toBe(false);
 		expect(existsSync(join(folder, "docs/vendor/swagger-ui-bundle.js"))).toBe(true);
+	}, 60_000);
+
+	it("knows whether they were built since the sources last changed", () => {
+		const folder = join(scratch, "stamped");
+		expect(assetsCurrent(folder)).toBe(false);
+		buildAssets(folder);
+		expect(assetsCurrent(folder)).toBe(true);
+		// As though built before the last edit to the sources.
+		utimesSync(`${folder}.built`, new Date(0), new Date(0));
+		expect(assetsCurrent(folder)).toBe(false);
 	}, 60_000);
 });

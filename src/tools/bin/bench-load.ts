@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { PASSENGER_COLUMN_LIST } from "../../db/passenger-fields";
 import { benchAdminUrl, runProcess, timed } from "../bench/shared";
 import { writeSyntheticCsv } from "../bench/synthetic-passengers";
+import { TOOL_RUNNER } from "../lib/checkout";
 import { commandFlags, runCommand, wholeNumberFlag } from "../lib/cli";
 import { migrateDatabase } from "../migrate";
 import { createScratchDatabase } from "../scratch-database";
@@ -32,7 +33,9 @@ runCommand("bench:load", async () => {
 		await migrateDatabase(database.url);
 
 		const loader = timed(() =>
-			runProcess("npx", ["tsx", "src/tools/bin/load.ts", csv], { DATABASE_URL: database.url }),
+			runProcess(process.execPath, [...TOOL_RUNNER, "src/tools/bin/load.ts", csv], {
+				DATABASE_URL: database.url,
+			}),
 		);
 		const peak = /peak memory (\d+) MB/.exec(loader.output)?.[1] ?? "?";
 		psql(database.url, "CREATE TABLE copy_target (LIKE passengers INCLUDING ALL)");

@@ -12,6 +12,7 @@ import { SORT_KEYS } from "../../routes/people/people.order";
 import { planShape } from "../bench/plan-shape";
 import { benchAdminUrl, lastStatements, runProcess, timed } from "../bench/shared";
 import { surname, writeSyntheticCsv } from "../bench/synthetic-passengers";
+import { TOOL_RUNNER } from "../lib/checkout";
 import { commandFlags, runCommand, wholeNumberFlag } from "../lib/cli";
 import { freePort } from "../lib/ports";
 import { percentile } from "../load-test/report";
@@ -113,7 +114,9 @@ runCommand("bench:scale", async () => {
 		const csv = join(folder, "synthetic.csv");
 		const { surnameCounts } = await writeSyntheticCsv(csv, rows);
 		const load = timed(() =>
-			runProcess("npx", ["tsx", "src/tools/bin/load.ts", csv], { DATABASE_URL: database.url }),
+			runProcess(process.execPath, [...TOOL_RUNNER, "src/tools/bin/load.ts", csv], {
+				DATABASE_URL: database.url,
+			}),
 		);
 		console.log(
 			`bench:scale: db:load took ${load.seconds.toFixed(1)} s for ${rows} rows; then VACUUM, as autovacuum would`,

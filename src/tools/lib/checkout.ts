@@ -6,6 +6,9 @@ import { CliError } from "./cli";
 /** This checkout's top folder: every path the tools use starts here. */
 export const ROOT = new URL("../../../", import.meta.url).pathname;
 
+/** Node's arguments that run a tool's TypeScript as the npm scripts do (src/tools/register.ts). */
+export const TOOL_RUNNER = ["--import", join(ROOT, "src/tools/register.ts")];
+
 /** Another checkout of this project that can bundle its worker, named by `flag` on the command line. */
 export function otherCheckout(flag: string, path: string): string {
 	const checkout = resolve(path);

@@ -13,7 +13,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
 import { startEmbeddedPostgres } from "../../../src/tools/embedded-postgres";
-import { ROOT } from "../../../src/tools/lib/checkout";
+import { ROOT, TOOL_RUNNER } from "../../../src/tools/lib/checkout";
 import { freePort } from "../../../src/tools/lib/ports";
 import { migrateDatabase } from "../../../src/tools/migrate";
 import { createScratchDatabase } from "../../../src/tools/scratch-database";
@@ -23,7 +23,7 @@ import { csvFile, rowsCsv, runLoader } from "../load/support";
 /** Runs one npm script's entry point (src/tools/bin/<script>.ts, or a path) as npm would, to its end. */
 function run(script: string, args: string[] = [], env: Record<string, string> = {}) {
 	const entry = script.includes("/") ? script : `src/tools/bin/${script}.ts`;
-	const result = spawnSync(process.execPath, ["--import", "tsx", entry, ...args], {
+	const result = spawnSync(process.execPath, [...TOOL_RUNNER, entry, ...args], {
 		encoding: "utf8",
 		env: { ...process.env, ...env },
 		timeout: 60_000,
@@ -54,11 +54,11 @@ describe("the npm scripts' command lines", () => {
 	});
 
 	it("Ctrl-C stops npm run dev with nothing left behind, though it is pressed twice", async () => {
-		const privateDirs = () =>
+		// Its own: other tests' stacks may start and stop meanwhile.
+		const privateDirs = (pid: number | undefined) =>
 			readdirSync(existsSync("/dev/shm") ? "/dev/shm" : tmpdir()).filter((name) =>
-				name.startsWith("titanic-stack-"),
+				name.startsWith(`titanic-stack-${pid}-`),
 			);
-		const before = privateDirs();
 		const port = await freePort();
 		// The command line npm runs, with npm's PATH.
 		const [command = "", ...args] = JSON.parse(readFileSync("package.json", "utf8")).scripts.dev.split(" ");
@@ -77,6 +77,7 @@ describe("the npm scripts' command lines", () => {
 		const serving = waitUntilServing(`http://127.0.0.1:${port}/healthz`, 90_000).then(() => true);
 		expect(await Promise.race([serving, exited.then(() => false)])).toBe(true);
 		expect(existsSync(".data/dev.pid")).toBe(true);
+		expect(privateDirs(dev.pid)).toHaveLength(1);
 		// As a terminal delivers Ctrl-C: to the whole group; and once more, soon after.
 		process.kill(-(dev.pid ?? 0), "SIGINT");
 		const again = setTimeout(() => {
@@ -89,7 +90,7 @@ describe("the npm scripts' command lines", () => {
 		await exited;
 		clearTimeout(again);
 		expect(existsSync(".data/dev.pid")).toBe(false);
-		expect(privateDirs()).toEqual(before);
+		expect(privateDirs(dev.pid)).toEqual([]);
 	}, 120_000);
 
 	it("answers a bad flag with one line and the usage, exit 1", () => {
@@ -136,8 +137,8 @@ describe("the npm scripts' command lines", () => {
 		const load = (args: string[], env: Record<string, string> = {}) =>
 			new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
 				const child = spawn(
-					join(ROOT, "node_modules/.bin/tsx"),
-					[join(ROOT, "src/tools/bin/load.ts"), ...args],
+					process.execPath,
+					[...TOOL_RUNNER, join(ROOT, "src/tools/bin/load.ts"), ...args],
 					{
 						cwd: folder,
 						env: { ...process.env, DATABASE_URL: "", ...env },

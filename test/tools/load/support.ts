@@ -5,6 +5,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { inject } from "vitest";
 import { CSV_HEADER } from "../../../src/db/passenger-rows";
+import { TOOL_RUNNER } from "../../../src/tools/lib/checkout";
 
 export const databaseUrl = () => inject("databaseUrl");
 
@@ -55,7 +56,7 @@ export interface CliRun {
 /** Starts `db:load` as an operator does, in its own process. */
 export function startLoader(args: string[], env: Record<string, string> = {}) {
 	// One process (not the tsx wrapper, which would outlive a SIGKILL'd child or vice versa).
-	const child = spawn(process.execPath, ["--import", "tsx", "src/tools/bin/load.ts", ...args], {
+	const child = spawn(process.execPath, [...TOOL_RUNNER, "src/tools/bin/load.ts", ...args], {
 		env: { ...process.env, DATABASE_URL: databaseUrl(), ...env },
 	});
 	let stdout = "";

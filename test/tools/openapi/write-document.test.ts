@@ -3,11 +3,12 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { TOOL_RUNNER } from "../../../src/tools/lib/checkout";
 
 /** The document as build-assets writes it: the worker's app loaded in Node. */
 function writtenDocument(): unknown {
 	const path = join(mkdtempSync(join(tmpdir(), "titanic-openapi-")), "openapi.json");
-	const write = spawnSync(process.execPath, ["--import", "tsx", "src/tools/openapi/write-document.ts", path]);
+	const write = spawnSync(process.execPath, [...TOOL_RUNNER, "src/tools/openapi/write-document.ts", path]);
 	expect(write.status).toBe(0);
 	return JSON.parse(readFileSync(path, "utf8"));
 }
