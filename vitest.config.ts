@@ -56,7 +56,7 @@ export default defineConfig({
 					include: ["test/**/*.test.ts"],
 					exclude: ["test/tools/**"],
 					globalSetup: ["test/global-setup.ts", "test/seed-dataset.ts"],
-					setupFiles: ["test/load-api.ts"],
+					setupFiles: ["test/worker-setup.ts"],
 					// The tests share one database and count its round trips: one file at a time.
 					fileParallelism: false,
 					isolate: false,

@@ -6,7 +6,7 @@ import { EMBEDDED_MAX_CONNECTIONS, startEmbeddedPostgres } from "./embedded-post
 import { CliError, describeError, EXIT } from "./lib/cli";
 import { asNeonTakesIt } from "./lib/local-url";
 import { withNeonClient } from "./lib/neon-driver";
-import { assertPortFree } from "./lib/ports";
+import { assertPortFree, freePort } from "./lib/ports";
 import { loadPassengers } from "./load/load-passengers";
 import { migrateDatabase } from "./migrate";
 import type { ColdStart } from "./neon-endpoint/compute";
@@ -96,6 +96,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 		const stateDir = join(privateDir, "wrangler");
 		const wrangler = startWrangler({
 			port: options.port,
+			inspectorPort: await freePort(),
 			inheritOutput: options.inheritOutput ?? false,
 			envFile,
 			stateDir,

@@ -16,6 +16,11 @@ export function writeEnvFile(path: string, vars: Record<string, string>): string
 
 export function startWrangler(options: {
 	port: number;
+	/**
+	 * Its debugger's port: wrangler's default (9229, or the next free one, checked before it
+	 * binds) lets two stacks that start together take the same one, and one fails.
+	 */
+	inspectorPort: number;
 	inheritOutput: boolean;
 	envFile: string;
 	stateDir: string;
@@ -28,6 +33,8 @@ export function startWrangler(options: {
 		"127.0.0.1",
 		"--port",
 		String(port),
+		"--inspector-port",
+		String(options.inspectorPort),
 		"--persist-to",
 		options.stateDir,
 		"--env-file",

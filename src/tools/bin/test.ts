@@ -42,6 +42,11 @@ const codes = await Promise.all(
 				"--reporter=blob",
 				`--outputFile=${join(REPORTS, `${project}.json`)}`,
 				...args.filter((arg) => !forReport(arg)),
+				// Each its own (vitest clears the folder it writes coverage to), and after --coverage,
+				// which would reset it.
+				...(coverage.length > 0
+					? [`--coverage.reportsDirectory=${join(REPORTS, `${project}-coverage`)}`]
+					: []),
 			],
 			true,
 		);
