@@ -60,6 +60,9 @@ export default defineConfig({
 					// The tests share one database and count its round trips: one file at a time.
 					fileParallelism: false,
 					isolate: false,
+					// Beside the Node projects' stacks (npm test runs them at once), a walk of 30
+					// pages through PGlite took over vitest's default 5 s on a slow day.
+					testTimeout: 20_000,
 				},
 			},
 			{
