@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
-import { ROOT } from "./lib/checkout";
+import { ROOT, TOOL_CACHE } from "./lib/checkout";
 import { asNeonTakesIt } from "./lib/local-url";
 
 export interface EmbeddedPostgres {
@@ -22,9 +22,9 @@ const PGLITE_VERSION: string = JSON.parse(
 /**
  * A new cluster's files as initdb leaves them, kept per PGlite version: initdb in
  * WebAssembly costs each start about 8 s of CPU, unpacking its result about 2 (docs/design.md,
- * Figures). Generated, so in node_modules/.cache, never in git.
+ * Figures).
  */
-export const NEW_CLUSTER = join(ROOT, `node_modules/.cache/titanic/pglite-${PGLITE_VERSION}-cluster.tar`);
+export const NEW_CLUSTER = join(TOOL_CACHE, `pglite-${PGLITE_VERSION}-cluster.tar`);
 
 /**
  * Starts PGlite (Postgres compiled to WebAssembly, in this process) and serves it over
@@ -84,7 +84,7 @@ async function openCluster(dataDir: string | undefined): Promise<PGlite> {
 /** Writes the new cluster's files once, whole or not at all: a run beside this one may read them. */
 async function keepNewCluster(db: PGlite): Promise<void> {
 	const files = Buffer.from(await (await db.dumpDataDir("none")).arrayBuffer());
-	mkdirSync(join(NEW_CLUSTER, ".."), { recursive: true });
+	mkdirSync(TOOL_CACHE, { recursive: true });
 	const partial = `${NEW_CLUSTER}.${process.pid}`;
 	writeFileSync(partial, files);
 	renameSync(partial, NEW_CLUSTER);

@@ -159,9 +159,9 @@ runCommand("bench:cold", async () => {
 			`| wrangler check startup: start-up alone ("Active", median of ${checks}) | ${startups.map((ms) => ms.toFixed(1)).join(" | ")} |`,
 		);
 		const [hit, healthz] = [worker(first, HIT), worker(first, HEALTHZ)];
-		const budget = hitBudget && (hitBudget.share ? (healthz * hitBudget.limit) / 100 : hitBudget.limit);
-		if (hitBudget && budget !== undefined && hit > budget) {
-			const of = hitBudget.share
+		const budget = hitBudget?.share ? (healthz * hitBudget.limit) / 100 : hitBudget?.limit;
+		if (budget !== undefined && hit > budget) {
+			const of = hitBudget?.share
 				? ` (${hitBudget.limit} % of a cold /healthz, ${healthz.toFixed(1)} ms)`
 				: "";
 			throw new CliError(

@@ -8,10 +8,10 @@
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT } from "../lib/checkout";
+import { ROOT, TOOL_CACHE } from "../lib/checkout";
 
 const PROJECTS = ["worker", "node", "commands"];
-const REPORTS = join(ROOT, "node_modules/.cache/titanic/vitest-reports");
+const REPORTS = join(TOOL_CACHE, "vitest-reports");
 const VITEST = join(ROOT, "node_modules/.bin/vitest");
 
 function vitest(args: string[], quiet: boolean): Promise<number> {

@@ -6,6 +6,9 @@ import { CliError } from "./cli";
 /** This checkout's top folder: every path the tools use starts here. */
 export const ROOT = new URL("../../../", import.meta.url).pathname;
 
+/** What the tools generate and keep between runs (never in git): node_modules/.cache's convention. */
+export const TOOL_CACHE = join(ROOT, "node_modules/.cache/titanic");
+
 /** Node's arguments that run a tool's TypeScript as the npm scripts do (src/tools/register.ts). */
 export const TOOL_RUNNER = ["--import", join(ROOT, "src/tools/register.ts")];
 
