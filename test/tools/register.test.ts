@@ -19,6 +19,26 @@ describe("how the tools run (src/tools/register.ts)", () => {
 		expect(specifiers.filter((specifier) => !/\.(c|m)?js$/.test(specifier))).toEqual([]);
 	});
 
+	it("loads the project's modules as the bundler does: paths without extensions, folders, JSON, .tsx pages", () => {
+		const program = `
+			import journal from "./drizzle/meta/_journal.json";
+			import { Layout } from "./src/lib/html-layout";
+			import * as cache from "./src/lib/edge-cache";
+			const page = String(Layout({ title: "Hi", children: "body" }));
+			console.log(JSON.stringify({ migrations: journal.entries.length > 0, page, cache: Object.keys(cache).length > 0 }));
+		`;
+		const run = spawnSync(process.execPath, [...TOOL_RUNNER, "--input-type=module", "-e", program], {
+			cwd: ROOT,
+			encoding: "utf8",
+		});
+		expect(run.stderr).toBe("");
+		const loaded = JSON.parse(run.stdout);
+		expect(loaded).toMatchObject({ migrations: true, cache: true });
+		expect(loaded.page).toMatch(
+			/^<!DOCTYPE html><html lang="en">.*<title>Hi · Titanic people API<\/title>.*body/,
+		);
+	});
+
 	it("gives a tool drizzle-orm whole: one copy of each module, queries as drizzle builds them", () => {
 		const program = `
 			import { eq, is, SQL, sql } from "drizzle-orm";

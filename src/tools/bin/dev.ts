@@ -14,9 +14,9 @@ runCommand(
 		const unlock = lockData();
 		// Heard from the start, so that Ctrl-C while the stack starts still stops it and cleans
 		// up (the lock, the private env file), and a second one does not end this process before
-		// that. The script runs under node with tsx's loader, not under the tsx command, whose
-		// signal relay kills a child that has not acknowledged a signal within 30 ms: a busy
-		// machine missed that, mid-cleanup.
+		// that. The script runs under node itself, not under a wrapper such as the tsx command,
+		// whose signal relay kills a child that has not acknowledged a signal within 30 ms: a
+		// busy machine missed that, mid-cleanup.
 		const stopped = new Promise<void>((resolve) => {
 			for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => resolve());
 		});

@@ -5,11 +5,11 @@ export const EXIT = { ok: 0, invalidInput: 1, database: 2 } as const;
 
 /** An error whose message is already one clear line for the operator. */
 export class CliError extends Error {
-	constructor(
-		message: string,
-		readonly exitCode: number = EXIT.invalidInput,
-	) {
+	readonly exitCode: number;
+
+	constructor(message: string, exitCode: number = EXIT.invalidInput) {
 		super(message);
+		this.exitCode = exitCode;
 	}
 }
 

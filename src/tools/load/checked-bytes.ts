@@ -29,12 +29,13 @@ export class CheckedBytes extends Transform {
 	#lines = 1;
 	#lineBytes = 0;
 	#digest?: string;
+	readonly #path: string;
+	readonly #maxLineBytes: number;
 
-	constructor(
-		private readonly path: string,
-		private readonly maxLineBytes: number,
-	) {
+	constructor(path: string, maxLineBytes: number) {
 		super();
+		this.#path = path;
+		this.#maxLineBytes = maxLineBytes;
 	}
 
 	override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
@@ -61,9 +62,9 @@ export class CheckedBytes extends Transform {
 		for (let start = 0; ; ) {
 			const end = bytes.indexOf(NEWLINE, start);
 			this.#lineBytes += (end < 0 ? bytes.length : end) - start;
-			if (this.#lineBytes > this.maxLineBytes) {
+			if (this.#lineBytes > this.#maxLineBytes) {
 				return new CliError(
-					`${this.path}: line ${this.#lines} is longer than ${this.maxLineBytes} bytes; a passenger's row is about 100`,
+					`${this.#path}: line ${this.#lines} is longer than ${this.#maxLineBytes} bytes; a passenger's row is about 100`,
 				);
 			}
 			if (end < 0) return null;
@@ -81,7 +82,7 @@ export class CheckedBytes extends Transform {
 			start = end + 1;
 		}
 		return new CliError(
-			`${this.path} is not UTF-8: line ${this.#lines} holds bytes that are not (save the file as UTF-8)`,
+			`${this.#path} is not UTF-8: line ${this.#lines} holds bytes that are not (save the file as UTF-8)`,
 		);
 	}
 }

@@ -46,7 +46,10 @@ export class PassengerCopyBuffer {
 	#length = 0;
 	rows = 0;
 
-	constructor(private readonly loadId: number) {
+	readonly #loadId: number;
+
+	constructor(loadId: number) {
+		this.#loadId = loadId;
 		this.#start();
 	}
 
@@ -57,7 +60,7 @@ export class PassengerCopyBuffer {
 		const b = this.#bytes;
 		let at = b.writeInt16BE(FIELDS, this.#length);
 		for (const { field, encode } of COLUMNS) at = encode(b, at, p[field] as never);
-		this.#length = encodeInteger(b, at, this.loadId as never);
+		this.#length = encodeInteger(b, at, this.#loadId as never);
 		this.rows++;
 	}
 

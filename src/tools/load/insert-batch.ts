@@ -27,7 +27,11 @@ const emptyColumns = () => [[], ...PASSENGER_FIELDS.map(() => [])] as unknown[][
 export class PassengerInsertBatch {
 	#columns = emptyColumns();
 
-	constructor(private readonly loadId: number) {}
+	readonly #loadId: number;
+
+	constructor(loadId: number) {
+		this.#loadId = loadId;
+	}
 
 	get rows(): number {
 		return this.#columns[0]?.length ?? 0;
@@ -40,7 +44,7 @@ export class PassengerInsertBatch {
 
 	/** The batch as the statement's parameters; the batch starts over. */
 	take(): unknown[] {
-		const params = [...this.#columns, this.loadId];
+		const params = [...this.#columns, this.#loadId];
 		this.#columns = emptyColumns();
 		return params;
 	}

@@ -55,7 +55,7 @@ export interface CliRun {
 
 /** Starts `db:load` as an operator does, in its own process. */
 export function startLoader(args: string[], env: Record<string, string> = {}) {
-	// One process (not the tsx wrapper, which would outlive a SIGKILL'd child or vice versa).
+	// One process (not a wrapper such as npm, which would outlive a SIGKILL'd child or vice versa).
 	const child = spawn(process.execPath, [...TOOL_RUNNER, "src/tools/bin/load.ts", ...args], {
 		env: { ...process.env, DATABASE_URL: databaseUrl(), ...env },
 	});
