@@ -29,12 +29,14 @@ function npmRun(release: ReleaseCheckout, args: string[], env: Record<string, st
 
 const lastLines = (text: string) => text.trim().split("\n").slice(-5).join("\n");
 
-/**
- * As in production: the release serves a database it migrated and filled itself; the new
- * migrations are applied while it runs; then it must still pass the smoke check. A
- * migration that fails on a filled database is a failure of its own.
- */
-export async function smokeRelease(release: ReleaseCheckout, migrations: string): Promise<CheckResult[]> {
+/** The release's own `npm run dev`, serving a scratch database it migrated and filled itself. */
+export interface RunningRelease {
+	url: string;
+	databaseUrl: string;
+	stop(): Promise<void>;
+}
+
+export async function startRelease(release: ReleaseCheckout): Promise<RunningRelease> {
 	const database = await createScratchDatabase(process.env.TEST_DATABASE_URL, "titanic_release");
 	const port = await freePort();
 	const dev = npmRun(release, ["dev"], {
@@ -42,34 +44,57 @@ export async function smokeRelease(release: ReleaseCheckout, migrations: string)
 		DATABASE_URL: database.url,
 		API_TOKEN: `release-check-${crypto.randomUUID()}`,
 	});
-	try {
-		const url = `http://127.0.0.1:${port}`;
-		const started = await Promise.race([
-			waitUntilServing(`${url}/healthz`, STARTUP_MS).then(() => true),
-			dev.exited.then(() => false),
-		]);
-		if (!started) throw new CliError(`the release's npm run dev did not start:\n${lastLines(dev.output())}`);
-		const migrated = await migrateDatabase(database.url, migrations).then(
-			(tags) => ({
-				name: "new migrations on the release's data",
-				ok: true,
-				detail: tags.join(", ") || "none",
-			}),
-			// drizzle wraps what Postgres said in a "Failed query" error of its own.
-			(error: Error) => ({
-				name: "new migrations on the release's data",
-				ok: false,
-				detail: describeError(error.cause ?? error),
-			}),
-		);
-		if (!migrated.ok) return [migrated];
-		const smoke = await runSmokeChecks(url, { expectMigration: newestMigrationTag(release.migrations) });
-		return [migrated, ...smoke];
-	} finally {
+	const stop = async () => {
 		await stopProcessGroup(dev.child, dev.exited);
 		// Its lock, should the stop have cut it short: the release's own tests check that lock.
 		rmSync(join(release.dir, ".data"), { recursive: true, force: true });
 		await database.drop();
+	};
+	const url = `http://127.0.0.1:${port}`;
+	const started = await Promise.race([
+		waitUntilServing(`${url}/healthz`, STARTUP_MS).then(() => true),
+		dev.exited.then(() => false),
+	]);
+	if (!started) {
+		await stop();
+		throw new CliError(`the release's npm run dev did not start:\n${lastLines(dev.output())}`);
+	}
+	return { url, databaseUrl: database.url, stop };
+}
+
+/**
+ * As in production: the new migrations are applied while the release runs; then it must
+ * still pass the smoke check. A migration that fails on a filled database is a failure of
+ * its own (and, in its one transaction, leaves the database as it was).
+ */
+export async function migrateUnderRelease(
+	running: RunningRelease,
+	release: ReleaseCheckout,
+	migrations: string,
+): Promise<CheckResult[]> {
+	const migrated = await migrateDatabase(running.databaseUrl, migrations).then(
+		(tags) => ({ name: "new migrations on the release's data", ok: true, detail: tags.join(", ") || "none" }),
+		// drizzle wraps what Postgres said in a "Failed query" error of its own.
+		(error: Error) => ({
+			name: "new migrations on the release's data",
+			ok: false,
+			detail: describeError(error.cause ?? error),
+		}),
+	);
+	if (!migrated.ok) return [migrated];
+	const smoke = await runSmokeChecks(running.url, {
+		expectMigration: newestMigrationTag(release.migrations),
+	});
+	return [migrated, ...smoke];
+}
+
+/** A release started for one set of migrations, checked, and stopped. */
+export async function smokeRelease(release: ReleaseCheckout, migrations: string): Promise<CheckResult[]> {
+	const running = await startRelease(release);
+	try {
+		return await migrateUnderRelease(running, release, migrations);
+	} finally {
+		await running.stop();
 	}
 }
 
