@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { deployGradually } from "../../../src/tools/deploy/gradual";
-import { freePort } from "../../../src/tools/lib/ports";
-import { type LocalStack, startLocalStack } from "../../../src/tools/local-stack";
+import type { LocalStack } from "../../../src/tools/local-stack";
+import { test as it } from "../support/shared-stacks";
 
 /**
  * Cloudflare's side played by a recorder: it says which version serves now and which one an
@@ -29,10 +29,11 @@ const versionOf = async (stack: LocalStack) =>
 
 describe("deploy:gradual", () => {
 	let guarded: LocalStack;
-	beforeAll(async () => {
-		guarded = await startLocalStack({ port: await freePort(), apiToken: "deploy-token" });
+	let open: LocalStack;
+	it.beforeAll(async ({ guardedStack, openStack }) => {
+		guarded = guardedStack;
+		open = openStack;
 	}, 120_000);
-	afterAll(() => guarded?.stop());
 
 	const options = { env: "production", canaryPercent: 10, tag: "abc1234", log: () => {} };
 
@@ -50,21 +51,16 @@ describe("deploy:gradual", () => {
 	});
 
 	it("rolls back, naming the failed check, when the smoke check fails", async () => {
-		const open = await startLocalStack({ port: await freePort() });
-		try {
-			const version = await versionOf(open);
-			const { calls, wrangler } = cloudflare(version);
-			await expect(deployGradually({ ...options, url: open.apiUrl, wrangler })).rejects.toThrow(
-				`version ${version} of production smoke check failed: write refused without the token (a POST without Authorization answered 400: writes are open); rolled back to serving-version`,
-			);
-			expect(calls.at(-1)).toMatch(
-				/^rollback serving-version --env production --yes --message abc1234: smoke check failed/,
-			);
-			expect(calls.filter((call) => call.includes("@100%"))).toEqual([]);
-		} finally {
-			await open.stop();
-		}
-	}, 120_000);
+		const version = await versionOf(open);
+		const { calls, wrangler } = cloudflare(version);
+		await expect(deployGradually({ ...options, url: open.apiUrl, wrangler })).rejects.toThrow(
+			`version ${version} of production smoke check failed: write refused without the token (a POST without Authorization answered 400: writes are open); rolled back to serving-version`,
+		);
+		expect(calls.at(-1)).toMatch(
+			/^rollback serving-version --env production --yes --message abc1234: smoke check failed/,
+		);
+		expect(calls.filter((call) => call.includes("@100%"))).toEqual([]);
+	});
 
 	it("rolls back when the override never reaches the new version", async () => {
 		const { calls, wrangler } = cloudflare("a-version-that-never-answers");

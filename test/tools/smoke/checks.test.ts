@@ -1,21 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { freePort } from "../../../src/tools/lib/ports";
-import { type LocalStack, startLocalStack } from "../../../src/tools/local-stack";
+import type { LocalStack } from "../../../src/tools/local-stack";
 import { newestMigrationTag, runSmokeChecks } from "../../../src/tools/smoke/checks";
+import { test as it, STACK_TOKEN } from "../support/shared-stacks";
 
 const failures = (results: { name: string; ok: boolean; detail: string }[]) =>
 	results.filter((result) => !result.ok).map((result) => `${result.name}: ${result.detail}`);
 
 describe("the smoke check", () => {
 	let guarded: LocalStack;
-	beforeAll(async () => {
-		guarded = await startLocalStack({
-			port: await freePort(),
-			apiToken: "smoke-token",
-			seedCsv: "data/titanic.csv",
-		});
+	let open: LocalStack;
+	it.beforeAll(async ({ guardedStack, openStack }) => {
+		guarded = guardedStack;
+		open = openStack;
 	}, 120_000);
-	afterAll(() => guarded?.stop());
 
 	it("passes against the stack of npm run dev with a token, and writes nothing", async () => {
 		const results = await runSmokeChecks(guarded.apiUrl);
@@ -41,7 +39,7 @@ describe("the smoke check", () => {
 
 	it("sends the given headers with every request", async () => {
 		const results = await runSmokeChecks(guarded.apiUrl, {
-			headers: { Authorization: "Bearer smoke-token" },
+			headers: { Authorization: `Bearer ${STACK_TOKEN}` },
 		});
 		expect(failures(results)).toEqual([
 			"write refused without the token: a POST without Authorization answered 400: writes are open",
@@ -49,16 +47,11 @@ describe("the smoke check", () => {
 	});
 
 	it("fails the write check where writes are open, and every check where nothing answers", async () => {
-		const open = await startLocalStack({ port: await freePort() });
-		try {
-			expect(failures(await runSmokeChecks(open.apiUrl))).toEqual([
-				"write refused without the token: a POST without Authorization answered 400: writes are open",
-			]);
-		} finally {
-			await open.stop();
-		}
+		expect(failures(await runSmokeChecks(open.apiUrl))).toEqual([
+			"write refused without the token: a POST without Authorization answered 400: writes are open",
+		]);
 		const nothing = await runSmokeChecks(`http://127.0.0.1:${await freePort()}`);
 		expect(nothing.every((result) => !result.ok)).toBe(true);
 		expect(nothing[0]?.detail).toMatch(/^no answer: .*ECONNREFUSED/);
-	}, 120_000);
+	});
 });
