@@ -1,9 +1,9 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, realpathSync, writeFileSync } from "node:fs";
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { inject } from "vitest";
+import { inject, onTestFinished } from "vitest";
 import { CSV_HEADER } from "../../../src/db/passenger-rows";
 import { TOOL_RUNNER } from "../../../src/tools/lib/checkout";
 
@@ -11,9 +11,15 @@ export const databaseUrl = () => inject("databaseUrl");
 
 export const HEADER = CSV_HEADER.join(",");
 
-/** Writes a CSV into a fresh temporary folder and returns its path. */
+/**
+ * Writes a CSV into a fresh temporary folder and returns its path; the folder (with what
+ * the loader wrote beside the file, such as its rejects) goes when the test ends. A run
+ * once left some 200 MB of them in the system's temporary folder.
+ */
 export function csvFile(content: string, name = "passengers.csv"): string {
-	const path = join(mkdtempSync(join(tmpdir(), "titanic-load-")), name);
+	const folder = mkdtempSync(join(tmpdir(), "titanic-load-"));
+	onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
+	const path = join(folder, name);
 	writeFileSync(path, content);
 	return path;
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -7,10 +7,15 @@ import { TOOL_RUNNER } from "../../../src/tools/lib/checkout";
 
 /** The document as build-assets writes it: the worker's app loaded in Node. */
 function writtenDocument(): unknown {
-	const path = join(mkdtempSync(join(tmpdir(), "titanic-openapi-")), "openapi.json");
-	const write = spawnSync(process.execPath, [...TOOL_RUNNER, "src/tools/openapi/write-document.ts", path]);
-	expect(write.status).toBe(0);
-	return JSON.parse(readFileSync(path, "utf8"));
+	const folder = mkdtempSync(join(tmpdir(), "titanic-openapi-"));
+	try {
+		const path = join(folder, "openapi.json");
+		const write = spawnSync(process.execPath, [...TOOL_RUNNER, "src/tools/openapi/write-document.ts", path]);
+		expect(write.status).toBe(0);
+		return JSON.parse(readFileSync(path, "utf8"));
+	} finally {
+		rmSync(folder, { recursive: true, force: true });
+	}
 }
 
 interface Operation {
