@@ -17,7 +17,8 @@ import type { TransformOptions } from "esbuild";
 
 const DRIZZLE = "/node_modules/drizzle-orm/";
 const JSX: TransformOptions = { loader: "tsx", jsx: "automatic", jsxImportSource: "hono/jsx" };
-const esbuild = () => createRequire(import.meta.url)("esbuild") as typeof import("esbuild");
+// esbuild is loaded at the first .tsx page only: most tools never meet one.
+const require = createRequire(import.meta.url);
 
 const ownModule = (parentURL: string | undefined) =>
 	parentURL?.startsWith("file:") && !parentURL.includes("/node_modules/");
@@ -44,7 +45,7 @@ registerHooks({
 		const { source } = nextLoad(url, { ...context, format: "module" });
 		return {
 			format: "module",
-			source: esbuild().transformSync(String(source), JSX).code,
+			source: (require("esbuild") as typeof import("esbuild")).transformSync(String(source), JSX).code,
 			shortCircuit: true,
 		};
 	},

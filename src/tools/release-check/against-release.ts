@@ -31,6 +31,7 @@ const lastLines = (text: string) => text.trim().split("\n").slice(-5).join("\n")
 
 /** The release's own `npm run dev`, serving a scratch database it migrated and filled itself. */
 export interface RunningRelease {
+	release: ReleaseCheckout;
 	url: string;
 	databaseUrl: string;
 	stop(): Promise<void>;
@@ -59,7 +60,7 @@ export async function startRelease(release: ReleaseCheckout): Promise<RunningRel
 		await stop();
 		throw new CliError(`the release's npm run dev did not start:\n${lastLines(dev.output())}`);
 	}
-	return { url, databaseUrl: database.url, stop };
+	return { release, url, databaseUrl: database.url, stop };
 }
 
 /**
@@ -69,7 +70,6 @@ export async function startRelease(release: ReleaseCheckout): Promise<RunningRel
  */
 export async function migrateUnderRelease(
 	running: RunningRelease,
-	release: ReleaseCheckout,
 	migrations: string,
 ): Promise<CheckResult[]> {
 	const migrated = await migrateDatabase(running.databaseUrl, migrations).then(
@@ -83,7 +83,7 @@ export async function migrateUnderRelease(
 	);
 	if (!migrated.ok) return [migrated];
 	const smoke = await runSmokeChecks(running.url, {
-		expectMigration: newestMigrationTag(release.migrations),
+		expectMigration: newestMigrationTag(running.release.migrations),
 	});
 	return [migrated, ...smoke];
 }
@@ -92,7 +92,7 @@ export async function migrateUnderRelease(
 export async function smokeRelease(release: ReleaseCheckout, migrations: string): Promise<CheckResult[]> {
 	const running = await startRelease(release);
 	try {
-		return await migrateUnderRelease(running, release, migrations);
+		return await migrateUnderRelease(running, migrations);
 	} finally {
 		await running.stop();
 	}
