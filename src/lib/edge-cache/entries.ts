@@ -15,19 +15,26 @@ export function cacheStatus(...parameters: string[]): string {
 // the handler runs, so the answer carries them here; each hit gets its caller's from cors.
 const isCorsHeader = (name: string) => name.startsWith("access-control-");
 
-/** Stores a copy of the answer for `retentionSeconds`, dated so a hit can say its Age. */
+// When an answer was stored, in milliseconds by this worker's clock. Not Date: a cache may
+// re-date what it keeps (miniflare's sets Date to the time of the put, as
+// http-cache-semantics does), and Date has whole seconds only. Never sent to a client.
+const STORED_AT = "titanic-stored-at";
+
+/** Stores a copy of the answer for `retentionSeconds`, stamped so a hit can say its Age. */
 export async function store(cache: Cache, key: string, response: Response, retentionSeconds: number) {
 	const copy = new Response(response.clone().body, response);
 	for (const name of [...copy.headers.keys()].filter(isCorsHeader)) copy.headers.delete(name);
 	copy.headers.set("Cache-Control", `max-age=${retentionSeconds}`);
-	copy.headers.set("Date", new Date().toUTCString());
+	copy.headers.set(STORED_AT, String(Date.now()));
 	await cache.put(key, copy);
 }
 
-/** Seconds since a stored answer was cached. */
+/** Whole seconds since a stored answer was cached; an unstamped one is past every use. */
 export function ageOf(stored: Response): number {
-	const date = Date.parse(stored.headers.get("Date") ?? "");
-	return Number.isNaN(date) ? 0 : Math.max(0, Math.floor((Date.now() - date) / 1000));
+	const storedAt = Number(stored.headers.get(STORED_AT) ?? Number.NaN);
+	return Number.isFinite(storedAt)
+		? Math.max(0, Math.floor((Date.now() - storedAt) / 1000))
+		: Number.POSITIVE_INFINITY;
 }
 
 /** The state of the database a stored answer shows; undefined for one stored without it. */
@@ -85,6 +92,7 @@ export function fromCache(
 	for (const [name, value] of stored.headers) headers.append(spelled(name), value);
 	// The Cache API marks its matches for Cloudflare's own use; Cache-Status says it here.
 	headers.delete("CF-Cache-Status");
+	headers.delete(STORED_AT);
 	headers.set("Age", String(age));
 	headers.set("Cache-Status", cacheStatus);
 	return new Response(stored.body, { status: stored.status, headers });

@@ -33,7 +33,7 @@ async function changedBehindTheCache(init?: RequestInit) {
 describe("stale-while-revalidate", () => {
 	it("answers a stale entry at once and refreshes it in the background, once however many read it", async () => {
 		const { uuid } = await changedBehindTheCache();
-		await pastFreshness();
+		pastFreshness();
 		const before = await roundTrips();
 		const [first, second] = await Promise.all([read(`/people/${uuid}`), read(`/people/${uuid}`)]);
 		for (const stale of [first, second]) {
@@ -57,7 +57,7 @@ describe("stale-while-revalidate", () => {
 		const person = await insertedElsewhere();
 		const byName = `/people?q=${encodeURIComponent(person.name)}`;
 		expect(await (await read(byName)).json()).toHaveLength(1);
-		await pastFreshness();
+		pastFreshness();
 		await sendJson("POST", "/people", samplePerson({ name: `${person.name} Junior` }));
 		const after = await read(byName);
 		expect(after.headers.get("Cache-Status")).toBe("titanic-people-api; fwd=uri-miss; stored");
@@ -68,7 +68,7 @@ describe("stale-while-revalidate", () => {
 		const person = await insertedElsewhere();
 		await read(`/people/${person.uuid}`);
 		await sql("DELETE FROM passengers WHERE uuid = $1", [person.uuid]);
-		await pastFreshness();
+		pastFreshness();
 		expect((await read(`/people/${person.uuid}`)).status).toBe(200);
 		await backgroundWork();
 		const gone = await read(`/people/${person.uuid}`);
@@ -78,7 +78,7 @@ describe("stale-while-revalidate", () => {
 
 	it("starts no refresh while another instance at the location announces one", async () => {
 		const { uuid } = await changedBehindTheCache();
-		await pastFreshness();
+		pastFreshness();
 		const lock = refreshLockKey(recordKey(`/people/${uuid}`, "application/json"));
 		await caches.default.put(lock, new Response(null, { headers: { "Cache-Control": "max-age=60" } }));
 		const before = await roundTrips();
@@ -100,7 +100,7 @@ describe("stale-while-revalidate", () => {
 		for (let i = 0; i < 100 && status !== 429; i++)
 			status = (await read("/people/nobody", { headers: from })).status;
 		expect(status).toBe(429);
-		await pastFreshness();
+		pastFreshness();
 		const stale = await read(`/people/${uuid}`, { headers: from });
 		expect([stale.status, ((await stale.json()) as { fare: number }).fare]).toEqual([200, 10]);
 		await backgroundWork();
@@ -111,7 +111,7 @@ describe("stale-while-revalidate", () => {
 
 	it("refreshes with the request's representation, never with its conditions or origin", async () => {
 		const { uuid, etag: tag } = await changedBehindTheCache({ headers: { Accept: "text/html" } });
-		await pastFreshness();
+		pastFreshness();
 		const conditional = { Accept: "text/html", "If-None-Match": tag, Origin: "https://app.example" };
 		expect((await read(`/people/${uuid}`, { headers: conditional })).status).toBe(304);
 		await backgroundWork();

@@ -26,7 +26,7 @@ async function storedThenChanged(): Promise<string> {
 	const { uuid } = await insertedElsewhere({ fare: 10 });
 	expect((await withEnv(STALE_IF_ERROR, `/people/${uuid}`)).status).toBe(200);
 	await fareChangedElsewhere(uuid, 20);
-	await pastFreshness();
+	pastFreshness();
 	return uuid;
 }
 
@@ -58,9 +58,9 @@ describe("stale-if-error", () => {
 
 	it("waits for a slow database no longer than the read deadline, and keeps its late answer", async () => {
 		const uuid = await storedThenChanged();
-		const started = Date.now();
+		const started = performance.now();
 		const answer = await withEnv(ASLEEP, `/people/${uuid}`);
-		const waited = Date.now() - started;
+		const waited = performance.now() - started;
 		expect(await fareOf(answer)).toBe(10);
 		expect(answer.headers.get("Cache-Status")).toMatch(
 			/; fwd=stale; ttl=(0|-\d+); detail=database-deadline$/,
@@ -75,18 +75,18 @@ describe("stale-if-error", () => {
 
 	it("waits out a waking database when nothing is stored (within the query timeout)", async () => {
 		const { uuid } = await insertedElsewhere();
-		const started = Date.now();
+		const started = performance.now();
 		const answer = await withEnv(ASLEEP, `/people/${uuid}`);
 		expect(answer.status).toBe(200);
 		expect(answer.headers.get("Cache-Status")).toBe("titanic-people-api; fwd=uri-miss; stored");
-		expect(Date.now() - started).toBeGreaterThanOrEqual(1_400);
+		expect(performance.now() - started).toBeGreaterThanOrEqual(1_400);
 	});
 
 	it("answers lists too, but never with an answer older than its lifetime for errors", async () => {
 		const { name } = await insertedElsewhere();
 		const byName = `/people?q=${encodeURIComponent(name)}`;
 		await withEnv(STALE_IF_ERROR, byName);
-		await pastFreshness();
+		pastFreshness();
 		expect((await withEnv(DOWN, byName)).status).toBe(200);
 		const tooOld = { ...DOWN, CACHE_STALE_IF_ERROR_SECONDS: "1" };
 		const refused = await withEnv(tooOld, byName);
