@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { oneSessionAtATime } from "./embedded-session";
 import { ROOT, TOOL_CACHE } from "./lib/checkout";
 import { asNeonTakesIt } from "./lib/local-url";
 
@@ -41,6 +42,7 @@ export async function startEmbeddedPostgres(
 		port: options.port ?? 0,
 		maxConnections: EMBEDDED_MAX_CONNECTIONS,
 	});
+	oneSessionAtATime(server, db);
 	try {
 		await server.start();
 	} catch (error) {
