@@ -20,9 +20,10 @@ async function expectedOrder(sort: string | undefined, where = "true"): Promise<
 const uuids = (pages: Person[][]) => pages.flat().map((p) => p.uuid);
 
 describe("keyset pages (Link cursors)", () => {
-	it.each([undefined, ...SORT_KEYS])(
+	// Read-only walks: side by side, as clients would page (vitest's maxConcurrency at a time).
+	it.concurrent.for([undefined, ...SORT_KEYS])(
 		"walk every row exactly once by sort=%s, forwards and backwards",
-		async (sort) => {
+		async (sort, { expect }) => {
 			const query = `?limit=97${sort ? `&sort=${sort}` : ""}`;
 			const expected = await expectedOrder(sort);
 			const forwards = await walk(query, "next");
