@@ -26,6 +26,9 @@ export async function store(cache: Cache, key: string, response: Response, reten
 	for (const name of [...copy.headers.keys()].filter(isCorsHeader)) copy.headers.delete(name);
 	copy.headers.set("Cache-Control", `max-age=${retentionSeconds}`);
 	copy.headers.set(STORED_AT, String(Date.now()));
+	// Dated as well: versions before the stamp age answers by Date, and two versions share
+	// a location's cache while a gradual deploy runs.
+	copy.headers.set("Date", new Date().toUTCString());
 	await cache.put(key, copy);
 }
 
