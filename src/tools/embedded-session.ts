@@ -18,9 +18,7 @@ const SYNC_MESSAGE = new Uint8Array([SYNC, 0, 0, 0, 4]);
 class SessionQueue {
 	readonly #db: PGlite;
 	#owner: number | null = null;
-	#waiting: { connection: number; wake: () => void }[] = [];
-	// Connections that closed while they waited for their turn: they must not take it.
-	readonly #gone = new Set<number>();
+	#waiting: { connection: number; wake: () => void; closed: (error: Error) => void }[] = [];
 
 	constructor(db: PGlite) {
 		this.#db = db;
@@ -32,9 +30,8 @@ class SessionQueue {
 		onData: (data: Uint8Array) => void,
 	): Promise<number> {
 		while (this.#owner !== null && this.#owner !== connection) {
-			await new Promise<void>((wake) => this.#waiting.push({ connection, wake }));
+			await new Promise<void>((wake, closed) => this.#waiting.push({ connection, wake, closed }));
 		}
-		if (this.#gone.delete(connection)) throw new Error("the connection closed while it waited");
 		this.#owner = connection;
 		let bytes = 0;
 		try {
@@ -59,8 +56,12 @@ class SessionQueue {
 		return this.#waiting.length;
 	}
 
+	/** A connection that closed while it waited for its turn never takes it. */
 	clearQueueForHandler(connection: number): void {
-		if (this.#waiting.some((waiter) => waiter.connection === connection)) this.#gone.add(connection);
+		for (const waiter of this.#waiting.filter((waiter) => waiter.connection === connection)) {
+			waiter.closed(new Error("the connection closed while it waited"));
+		}
+		this.#waiting = this.#waiting.filter((waiter) => waiter.connection !== connection);
 	}
 
 	/** Ends what a closed connection left open (a query without its Sync, a transaction). */

@@ -13,10 +13,10 @@ import { join } from "node:path";
 import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
 import { startEmbeddedPostgres } from "../../../src/tools/embedded-postgres";
-import { ROOT, TOOL_RUNNER } from "../../../src/tools/lib/checkout";
+import { ROOT } from "../../../src/tools/lib/checkout";
 import { freePort } from "../../../src/tools/lib/ports";
 import { waitUntilServing } from "../../../src/tools/wrangler-dev";
-import { csvFile, rowsCsv } from "../load/support";
+import { csvFile, rowsCsv, runLoader } from "../load/support";
 import { run } from "./run-script";
 
 describe("npm run dev and db:load --embedded, which share .data/", () => {
@@ -65,20 +65,7 @@ describe("npm run dev and db:load --embedded, which share .data/", () => {
 		// As npm would run it, but in a folder of its own: .data/ is the folder's. Not spawnSync:
 		// the database it loads into may be served by this very process.
 		const load = (args: string[], env: Record<string, string> = {}) =>
-			new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-				const child = spawn(
-					process.execPath,
-					[...TOOL_RUNNER, join(ROOT, "src/tools/bin/load.ts"), ...args],
-					{
-						cwd: folder,
-						env: { ...process.env, DATABASE_URL: "", ...env },
-					},
-				);
-				let [stdout, stderr] = ["", ""];
-				child.stdout.on("data", (chunk) => (stdout += chunk));
-				child.stderr.on("data", (chunk) => (stderr += chunk));
-				child.on("close", (code) => resolve({ code, stdout, stderr }));
-			});
+			runLoader(args, { DATABASE_URL: "", ...env }, folder);
 		try {
 			const alone = await load(["--embedded", csvFile(rowsCsv(5, "Embedded Alone"))]);
 			expect(alone).toMatchObject({ code: 0, stdout: expect.stringMatching(/^db:load: loaded 5 rows /) });

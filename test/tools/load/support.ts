@@ -5,7 +5,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { inject, onTestFinished } from "vitest";
 import { CSV_HEADER } from "../../../src/db/passenger-rows";
-import { TOOL_RUNNER } from "../../../src/tools/lib/checkout";
+import { ROOT, TOOL_RUNNER } from "../../../src/tools/lib/checkout";
 
 export const databaseUrl = () => inject("databaseUrl");
 
@@ -59,10 +59,11 @@ export interface CliRun {
 	stderr: string;
 }
 
-/** Starts `db:load` as an operator does, in its own process. */
-export function startLoader(args: string[], env: Record<string, string> = {}) {
+/** Starts `db:load` as an operator does, in its own process (in `cwd`, this checkout by default). */
+export function startLoader(args: string[], env: Record<string, string> = {}, cwd = ROOT) {
 	// One process (not a wrapper such as npm, which would outlive a SIGKILL'd child or vice versa).
-	const child = spawn(process.execPath, [...TOOL_RUNNER, "src/tools/bin/load.ts", ...args], {
+	const child = spawn(process.execPath, [...TOOL_RUNNER, join(ROOT, "src/tools/bin/load.ts"), ...args], {
+		cwd,
 		env: { ...process.env, DATABASE_URL: databaseUrl(), ...env },
 	});
 	let stdout = "";
@@ -70,12 +71,13 @@ export function startLoader(args: string[], env: Record<string, string> = {}) {
 	child.stdout.on("data", (d) => (stdout += d));
 	child.stderr.on("data", (d) => (stderr += d));
 	const done = new Promise<CliRun>((resolve) =>
-		child.on("exit", (code, signal) => resolve({ code, signal, stdout, stderr })),
+		// "close", not "exit": the output is whole only once its streams have closed.
+		child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr })),
 	);
 	return { child, done };
 }
 
 /** Runs `db:load` to its end. */
-export function runLoader(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
-	return startLoader(args, env).done;
+export function runLoader(args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<CliRun> {
+	return startLoader(args, env, cwd).done;
 }
