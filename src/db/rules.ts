@@ -32,3 +32,11 @@ export function isStorableText(text: string): boolean {
 	return !text.includes("\0") && text.isWellFormed();
 }
 export const STORABLE_TEXT_MESSAGE = "must not contain NUL characters or unpaired surrogates";
+
+/**
+ * A uuid as the API's routes take one (zod's `z.uuid()`: RFC 9562, any version, or the nil
+ * or max uuid; hex in any case), without ^ and $, for the edge, which matches a person's
+ * path without loading zod. A test holds the two to the same verdicts.
+ */
+export const UUID_PATTERN =
+	"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff";

@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { cors } from "hono/cors";
 import { checkConfig } from "./config";
 import { edgeCache, executionContextOf, type Records } from "./edge-cache";
@@ -51,15 +51,22 @@ const corsForConfiguredOrigins = cors({
 /** The API (src/api.ts, built by create-app.ts), as a module loaded when first needed. */
 export type LoadApi = () => Promise<{ default: Pick<Hono<AppBindings>, "fetch"> }>;
 
+/** A smaller app than the API that answers the requests it `takes` alike, loaded instead. */
+export interface ApiPart {
+	takes: (c: Context<AppBindings>) => boolean;
+	load: LoadApi;
+}
+
 /**
  * The worker's front, in the order a request meets it: request id and logging, HTTP caching,
  * security headers, CORS, the configuration check, refusals of what cannot be read or
  * answered, and the read cache, which answers a hit here. Whatever it cannot answer goes on
  * to the API, which `api` loads on the first such request: an isolate that only serves
- * hits never loads the routes, their schemas or the database driver. `records` tells the
- * read cache which record a path addresses.
+ * hits never loads the routes, their schemas or the database driver. A request that one of
+ * `parts` takes goes to that part instead, so that it loads less. `records` tells the read
+ * cache which record a path addresses.
  */
-export function createEdge(options: { records: Records; api: LoadApi }) {
+export function createEdge(options: { records: Records; api: LoadApi; parts?: ApiPart[] }) {
 	const edge = new Hono<AppBindings>();
 	edge.use(requestContext);
 	// First, so that every answer after it, refusals included, gets its Cache-Control.
@@ -76,7 +83,10 @@ export function createEdge(options: { records: Records; api: LoadApi }) {
 	edge.use(
 		edgeCache(options.records, async (request, c) => edge.fetch(request, c.env, executionContextOf(c))),
 	);
-	edge.all("*", async (c) => (await options.api()).default.fetch(handOver(c), c.env, executionContextOf(c)));
+	edge.all("*", async (c) => {
+		const load = options.parts?.find((part) => part.takes(c))?.load ?? options.api;
+		return (await load()).default.fetch(handOver(c), c.env, executionContextOf(c));
+	});
 	edge.onError(onErrors());
 	return edge;
 }

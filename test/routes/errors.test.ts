@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import app from "../../src/index";
-import { MAX_BODY_BYTES } from "../../src/lib/create-app";
+import { MAX_BODY_BYTES } from "../../src/lib/behind-the-edge";
 import { MAX_BULK_BODY_BYTES } from "../../src/routes/people/people.create";
 import { api, ORIGIN, sendJson } from "../support/api";
 import { samplePerson } from "../support/sample-person";

@@ -7,16 +7,13 @@ import type { AppRouteHandler } from "../../lib/types";
 import { StatsPage } from "./people.charts";
 import { requestedCountMode } from "./people.count";
 import { CSV_TYPE, peopleCsv } from "./people.csv";
-import { personEtag } from "./people.etag";
 import { peopleLinks, sortLinks } from "./people.links";
 import { listPeople } from "./people.list";
-import { findPerson } from "./people.repository";
+import { answerPerson } from "./people.read-one";
 import type { GetOneRoute, ListRoute, StatsRoute } from "./people.routes";
 import { selected } from "./people.select";
 import { readStats, SEARCH_TOO_BROAD, statsStatement, survivalStats } from "./people.stats";
 import { PeoplePage, PersonPage, SORTABLE_COLUMNS } from "./people.views";
-
-export const notFound = (uuid: string) => `no person has uuid ${uuid}`;
 
 // A browser's page: short enough to read and to render (JSON keeps its default of 1000).
 const HTML_PAGE_SIZE = 50;
@@ -92,10 +89,9 @@ export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
 	const { uuid } = c.req.valid("param");
 	const { select } = c.req.valid("query");
 	const html = prefersHtml(c);
-	const { found, state } = await findPerson(requestDb(c, { reads: true }), uuid);
-	showState(c, state);
-	if (!found) return problem(c, 404, notFound(uuid));
-	c.header("ETag", personEtag(found.version, html, select));
-	if (html) return c.html(<PersonPage person={found.person} selection={select} />, 200);
-	return c.json(selected(found.person, select), 200);
+	return answerPerson(c, uuid, { html, select }, (person) =>
+		html
+			? c.html(<PersonPage person={person} selection={select} />, 200)
+			: c.json(selected(person, select), 200),
+	);
 };

@@ -2,8 +2,8 @@
 // bodies and the problems they answer with.
 import { z } from "@hono/zod-openapi";
 import { personSchema } from "../../db/person.schemas";
+import { MAX_BODY_BYTES } from "../../lib/behind-the-edge";
 import { bookmarkRequestHeader, bookmarkResponseHeader } from "../../lib/bookmark-headers";
-import { MAX_BODY_BYTES } from "../../lib/create-app";
 import { idempotencyKeyOf } from "../../lib/idempotency-key";
 import { GUARD_PROBLEMS, problemResponses } from "../../lib/problem-schema";
 import { EXACT_COUNT_LIMIT } from "./people.count";

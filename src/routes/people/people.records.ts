@@ -1,11 +1,13 @@
+import type { Context } from "hono";
+import { UUID_PATTERN } from "../../db/rules";
 import type { Records } from "../../lib/edge-cache";
+import { preferredType } from "../../lib/negotiate";
 import { versionOfEtag } from "./people.etag";
 
 // Apart from the routes: the read cache, which every request meets, needs only this.
 
-// The uuid in any case, as the route takes it; "people" only as the router matches it.
-const PERSON_PATH =
-	/^\/people\/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
+// The uuid as the route takes it (any case); "people" only as the router matches it.
+const PERSON_PATH = new RegExp(`^/people/(${UUID_PATTERN})$`);
 
 /** People, as the read cache knows them. */
 export const personRecords: Records = {
@@ -18,3 +20,16 @@ export const personRecords: Records = {
 	versionOf: versionOfEtag,
 	answersCsv: (path) => path === "/people",
 };
+
+/**
+ * A read of one person's whole JSON (GET or HEAD, no `select`, not a browser's): what
+ * src/person-read.ts answers without the API's routes.
+ */
+export function isPlainPersonRead(c: Context): boolean {
+	return (
+		(c.req.method === "GET" || c.req.method === "HEAD") &&
+		personRecords.of(c.req.path) !== null &&
+		!personRecords.partial(new URL(c.req.url)) &&
+		preferredType(c) === "application/json"
+	);
+}

@@ -8,7 +8,7 @@ import { problem } from "../../lib/problem";
 import type { AppRouteHandler } from "../../lib/types";
 import { BULK_PEOPLE_PER_UNIT, createPeople, IDEMPOTENCY_KEY_HOURS } from "./people.create";
 import { personEtag, versionsIn } from "./people.etag";
-import { notFound } from "./people.handlers";
+import { notFound } from "./people.read-one";
 import { deletePerson, updatePerson, type Versioned } from "./people.repository";
 import type { CreateRoute, PatchRoute, RemoveRoute, ReplaceRoute } from "./people.write-routes";
 

@@ -64,6 +64,12 @@ function firstRequests(people: Person[]): FirstRequest[] {
 			expect: (r) => r.ok && cacheStatus(r).includes("fwd=uri-miss"),
 		},
 		{
+			// Through the whole API: its routes, zod and the schemas.
+			name: "GET /people?limit=…, from the database (a cache miss)",
+			request: (n) => ({ path: `/people?limit=${10 + n}`, init: { headers: CLIENT } }),
+			expect: (r) => r.ok && cacheStatus(r).includes("fwd=uri-miss"),
+		},
+		{
 			name: HIT,
 			request: (n) => ({ path: person(n), init: { headers: CLIENT } }),
 			expect: (r) => r.ok && /\bhit\b/.test(cacheStatus(r)),

@@ -1,0 +1,18 @@
+import { Hono } from "hono";
+import { behindTheEdge } from "./lib/behind-the-edge";
+import type { AppBindings } from "./lib/types";
+import { answerPerson } from "./routes/people/people.read-one";
+
+// What src/index.ts loads, instead of the API, for a plain read of one person (see
+// isPlainPersonRead): the answer of the API's GET /people/{uuid}, without zod, the routes or
+// their schemas, which this read does not need. The edge has matched the uuid with the
+// route's own pattern and checked the bookmark; there is no parameter or body to read.
+const app = behindTheEdge(new Hono<AppBindings>({ strict: true }));
+
+app.get("/people/:uuid", (c) => {
+	// As the API's answer: it would be a page for a browser's Accept.
+	c.header("Vary", "Accept", { append: true });
+	return answerPerson(c, c.req.param("uuid"), { html: false }, (person) => c.json(person, 200));
+});
+
+export default app;
