@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono } from "hono/quick";
 import { behindTheEdge } from "./lib/behind-the-edge";
 import type { AppBindings } from "./lib/types";
 import { answerPerson } from "./routes/people/people.read-one";
@@ -7,6 +7,7 @@ import { answerPerson } from "./routes/people/people.read-one";
 // isPlainPersonRead): the answer of the API's GET /people/{uuid}, without zod, the routes or
 // their schemas, which this read does not need. The edge has matched the uuid with the
 // route's own pattern and checked the bookmark; there is no parameter or body to read.
+// On hono's preset for short-lived apps, as the edge (create-edge.ts): no router to build.
 const app = behindTheEdge(new Hono<AppBindings>({ strict: true }));
 
 app.get("/people/:uuid", (c) => {
