@@ -10,10 +10,8 @@ import { answerPerson } from "./routes/people/people.read-one";
 // On hono's preset for short-lived apps, as the edge (create-edge.ts): no router to build.
 const app = behindTheEdge(new Hono<AppBindings>({ strict: true }));
 
-app.get("/people/:uuid", (c) => {
-	// As the API's answer: it would be a page for a browser's Accept.
-	c.header("Vary", "Accept", { append: true });
-	return answerPerson(c, c.req.param("uuid"), { html: false }, (person) => c.json(person, 200));
-});
+app.get("/people/:uuid", (c) =>
+	answerPerson(c, c.req.param("uuid"), { json: (person) => c.json(person, 200) }),
+);
 
 export default app;

@@ -88,10 +88,9 @@ export const stats: AppRouteHandler<StatsRoute> = async (c) => {
 export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
 	const { uuid } = c.req.valid("param");
 	const { select } = c.req.valid("query");
-	const html = prefersHtml(c);
-	return answerPerson(c, uuid, { html, select }, (person) =>
-		html
-			? c.html(<PersonPage person={person} selection={select} />, 200)
-			: c.json(selected(person, select), 200),
-	);
+	return answerPerson(c, uuid, {
+		select,
+		json: (person) => c.json(selected(person, select), 200),
+		page: (person) => c.html(<PersonPage person={person} selection={select} />, 200),
+	});
 };

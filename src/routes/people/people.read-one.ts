@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import type { Person } from "../../db/person.schemas";
 import { requestDb } from "../../lib/db";
 import { showState } from "../../lib/db-state";
+import { prefersHtml } from "../../lib/negotiate";
 import { problem } from "../../lib/problem";
 import type { AppBindings } from "../../lib/types";
 import { personEtag } from "./people.etag";
@@ -13,19 +14,20 @@ import type { Selection } from "./people.select";
 export const notFound = (uuid: string) => `no person has uuid ${uuid}`;
 
 /**
- * GET /people/{uuid}, in one statement: the person as `answer` represents it, with the ETag
- * of that representation (the page or the JSON, and the fields selected) and the bookmark of
- * the state it shows; the 404 problem when no person has the uuid.
+ * GET /people/{uuid}, in one statement: the person as `json` represents it, or as `page` does
+ * for a browser's Accept (the answer varies by Accept either way), with the ETag of that
+ * representation and of the fields selected, and the bookmark of the state it shows; the
+ * 404 problem when no person has the uuid.
  */
-export async function answerPerson<Answer>(
+export async function answerPerson<Json, Page>(
 	c: Context<AppBindings>,
 	uuid: string,
-	representation: { html: boolean; select?: Selection },
-	answer: (person: Person) => Answer,
+	answer: { select?: Selection; json: (person: Person) => Json; page?: (person: Person) => Page },
 ) {
+	const html = prefersHtml(c) && answer.page !== undefined;
 	const { found, state } = await findPerson(requestDb(c, { reads: true }), uuid);
 	showState(c, state);
 	if (!found) return problem(c, 404, notFound(uuid));
-	c.header("ETag", personEtag(found.version, representation.html, representation.select));
-	return answer(found.person);
+	c.header("ETag", personEtag(found.version, html, answer.select));
+	return html && answer.page ? answer.page(found.person) : answer.json(found.person);
 }
