@@ -19,11 +19,22 @@ export function preferredType(
 	}) as Representation;
 }
 
+// The requests whose answer already says Vary: Accept: a request may negotiate twice (a
+// read, then the problem that answers it), and Vary names each field once.
+const variesByAccept = new WeakSet<Context>();
+
+/** Marks the answer as one that depends on the request's Accept. */
+export function varyByAccept(c: Context): void {
+	if (variesByAccept.has(c)) return;
+	variesByAccept.add(c);
+	c.header("Vary", "Accept", { append: true });
+}
+
 /**
  * True when the client prefers HTML (a browser's Accept). JSON stays the default for
  * `*\/*`, `application/json` and no Accept at all. The caller's response varies by Accept.
  */
 export function prefersHtml(c: Context): boolean {
-	c.header("Vary", "Accept", { append: true });
+	varyByAccept(c);
 	return preferredType(c) === "text/html";
 }

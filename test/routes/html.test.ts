@@ -22,6 +22,17 @@ describe("content negotiation", () => {
 		},
 	);
 
+	it.each(["/people/7a3b1c2d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", "/people?limit=0", "/people"])(
+		"names Accept in Vary once on %s, a problem's negotiation too",
+		async (path) => {
+			for (const accept of [BROWSER_ACCEPT, "application/json"]) {
+				const vary = (await api(path, { headers: { Accept: accept } })).headers.get("Vary") ?? "";
+				const fields = vary.split(",").map((field) => field.trim());
+				expect(fields.filter((field) => field === "Accept")).toEqual(["Accept"]);
+			}
+		},
+	);
+
 	it("HTML for a browser, with Vary: Accept", async () => {
 		const response = await browse("/people");
 		expect(response.headers.get("Content-Type")).toMatch(/^text\/html/);
