@@ -1,5 +1,4 @@
 import type { MiddlewareHandler } from "hono";
-import { afterTheAnswer } from "./execution-context";
 import { log } from "./log";
 import type { AppBindings } from "./types";
 
@@ -27,7 +26,7 @@ export const requestContext: MiddlewareHandler<AppBindings> = async (c, next) =>
 		"Server-Timing",
 		`${cacheTiming}db;dur=${round(timing.dbMs)}, pg;dur=${round(timing.pgMs)}, total;dur=${durationMs}`,
 	);
-	const line = {
+	log(c.env, "info", {
 		msg: "request",
 		requestId,
 		method: c.req.method,
@@ -37,10 +36,7 @@ export const requestContext: MiddlewareHandler<AppBindings> = async (c, next) =>
 		dbMs: round(timing.dbMs),
 		pgMs: round(timing.pgMs),
 		cache: cache?.outcome,
-	};
-	// A cold isolate's first console call loads workerd's formatter, about 3 ms of CPU that
-	// the answer need not wait for.
-	afterTheAnswer(c, () => log(c.env, "info", line));
+	});
 };
 
 function round(ms: number): number {

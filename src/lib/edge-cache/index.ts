@@ -1,6 +1,5 @@
 import type { Context, MiddlewareHandler, Next } from "hono";
 import { BOOKMARK_HEADER, includes, stateOfBookmark } from "../bookmark";
-import { executionContextOf } from "../execution-context";
 import { LIVE_PATHS } from "../http-caching";
 import { LIST_REPRESENTATIONS, preferredType, REPRESENTATIONS } from "../negotiate";
 import { problem } from "../problem";
@@ -32,6 +31,15 @@ function listVariant(c: AppContext, records: Records): string {
 /** A client's `Cache-Control: no-cache` (or `max-age=0`) asks for an answer from the database. */
 function wantsFresh(c: AppContext): boolean {
 	return /\b(no-cache|max-age=0)\b/i.test(c.req.header("Cache-Control") ?? "");
+}
+
+/** The request's execution context; a direct app.fetch (the tests' withEnv) has none. */
+export function executionContextOf(c: Context): Context["executionCtx"] | undefined {
+	try {
+		return c.executionCtx;
+	} catch {
+		return undefined;
+	}
 }
 
 /** Keeps `work` going after the answer is sent. */
