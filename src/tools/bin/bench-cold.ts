@@ -4,8 +4,9 @@
 // process spent until its answer was read, minus the same for a hello-world worker, is the
 // worker's cold start: evaluating its modules and serving that first request. Medians of
 // the samples, beside `wrangler check startup`'s figure for the same bundle. With
-// --against, another checkout's bundle runs too, each sample right after this one's (on people
-// of its own, so that neither answers from what the other stored). With
+// --against, another checkout's bundle runs too, each sample next to this one's, alternately
+// after and before it (on people of its own, so that neither answers from what the other
+// stored), and the median of the samples' differences beside the two medians. With
 // --hit-budget, fails when a cold cache hit costs more than that: milliseconds, or a share of a
 // cold /healthz (which loads the API), which holds on a machine slower or faster than usual
 // (CI holds it to its budget).
@@ -136,7 +137,9 @@ runCommand("bench:cold", async () => {
 		for (let n = 0; n < samples; n++) {
 			helloCpu.push(await coldStart({ bundle: helloBundle, folder, cachePort, vars: {}, first: hello, n }));
 			for (const kind of kinds) {
-				for (const [i, build] of builds.entries()) {
+				// Alternately first and second, so that neither side always runs on the heels of the other.
+				const pair = [...builds.entries()];
+				for (const [i, build] of n % 2 ? pair.reverse() : pair) {
 					const ms = await coldStart({
 						...build,
 						folder: join(folder, String(i)),
@@ -157,12 +160,25 @@ runCommand("bench:cold", async () => {
 			`\nbench:cold: the production bundle in a fresh plain workerd per sample (Cache API: an in-memory stand-in in another process; PostgreSQL 127.0.0.1:5432 through the local Neon endpoint), median of ${samples}; a hello-world worker's cold start, ${helloMs.toFixed(1)} ms, subtracted`,
 		);
 		const worker = (build: Build, kind: string) => median(build.cpu.get(kind) ?? []) - helloMs;
-		console.log(`| worker CPU ms until the answer | ${builds.map(({ name }) => name).join(" | ")} |`);
-		console.log(`|---|${builds.map(() => "---:").join("|")}|`);
+		// With --against, the median of each sample's difference too: the two runs of a sample
+		// are moments apart, so the machine's drift over the run moves it less than the medians.
+		const [, other] = builds;
+		const paired = (kind: string) => {
+			const theirs = other?.cpu.get(kind) ?? [];
+			return ` ${median((first.cpu.get(kind) ?? []).map((ms, n) => ms - (theirs[n] ?? ms))).toFixed(1)} |`;
+		};
+		const columns = [...builds.map(({ name }) => name), ...(other ? ["difference, paired samples"] : [])];
+		console.log(`| worker CPU ms until the answer | ${columns.join(" | ")} |`);
+		console.log(`|---|${columns.map(() => "---:").join("|")}|`);
 		for (const { name } of kinds)
-			console.log(`| ${name} | ${builds.map((b) => worker(b, name).toFixed(1)).join(" | ")} |`);
+			console.log(
+				`| ${name} | ${builds.map((b) => worker(b, name).toFixed(1)).join(" | ")} |${other ? paired(name) : ""}`,
+			);
+		const startupDifference = other
+			? ` ${((startups[0] ?? 0) - (startups[1] ?? 0)).toFixed(1)} (of the medians) |`
+			: "";
 		console.log(
-			`| wrangler check startup: start-up alone ("Active", median of ${checks}) | ${startups.map((ms) => ms.toFixed(1)).join(" | ")} |`,
+			`| wrangler check startup: start-up alone ("Active", median of ${checks}) | ${startups.map((ms) => ms.toFixed(1)).join(" | ")} |${startupDifference}`,
 		);
 		const [hit, healthz] = [worker(first, HIT), worker(first, HEALTHZ)];
 		const budget = hitBudget?.share ? (healthz * hitBudget.limit) / 100 : hitBudget?.limit;
