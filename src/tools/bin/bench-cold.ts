@@ -14,11 +14,11 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Person } from "../../db/person.schemas";
+import { CLIENT, firstRequests, HEALTHZ, HIT } from "../bench/cold-kinds";
 import { checkStartup, coldStart, type FirstRequest, helloWorldBundle } from "../bench/cold-start";
 import { median } from "../bench/kind-figures";
-import { BENCH_API_TOKEN, benchVars, startPassengerDatabase } from "../bench/passenger-database";
+import { benchVars, startPassengerDatabase } from "../bench/passenger-database";
 import { startCacheStandIn, startPlainWorkerd } from "../bench/plain-workerd";
-import { syntheticPerson } from "../bench/synthetic-passengers";
 import { otherCheckout, ROOT, shortCommit } from "../lib/checkout";
 import { CliError, commandFlags, runCommand, wholeNumberFlag } from "../lib/cli";
 import { freePort } from "../lib/ports";
@@ -43,55 +43,6 @@ const { samples, hitBudget, against } = commandFlags(
 function budgetFlag(value: string): { limit: number; share: boolean } {
 	const share = value.endsWith("%");
 	return { limit: wholeNumberFlag("hit-budget", share ? value.slice(0, -1) : value), share };
-}
-
-const CLIENT = { "cf-connecting-ip": "203.0.113.7" };
-const HEALTHZ = "GET /healthz";
-const cacheStatus = (response: Response) => response.headers.get("Cache-Status") ?? "";
-const HIT = "GET /people/{uuid}, a cache hit";
-
-/** The kinds of first request, in the order each sample runs them: the read stores what the hit reads. */
-function firstRequests(people: Person[]): FirstRequest[] {
-	const person = (n: number) => `/people/${people[n % people.length]?.uuid}`;
-	return [
-		{
-			name: HEALTHZ,
-			request: () => ({ path: "/healthz", init: { headers: CLIENT } }),
-			expect: (r) => r.ok,
-		},
-		{
-			name: "GET /people/{uuid}, from the database (a cache miss)",
-			request: (n) => ({ path: person(n), init: { headers: CLIENT } }),
-			expect: (r) => r.ok && cacheStatus(r).includes("fwd=uri-miss"),
-		},
-		{
-			// Through the whole API: its routes, zod and the schemas.
-			name: "GET /people?limit=…, from the database (a cache miss)",
-			request: (n) => ({ path: `/people?limit=${10 + n}`, init: { headers: CLIENT } }),
-			expect: (r) => r.ok && cacheStatus(r).includes("fwd=uri-miss"),
-		},
-		{
-			name: HIT,
-			request: (n) => ({ path: person(n), init: { headers: CLIENT } }),
-			expect: (r) => r.ok && /\bhit\b/.test(cacheStatus(r)),
-		},
-		{
-			name: "POST /people",
-			request: (n) => ({
-				path: "/people",
-				init: {
-					method: "POST",
-					headers: {
-						...CLIENT,
-						"content-type": "application/json",
-						authorization: `Bearer ${BENCH_API_TOKEN}`,
-					},
-					body: JSON.stringify(syntheticPerson(n)),
-				},
-			}),
-			expect: (r) => r.status === 201,
-		},
-	];
 }
 
 /** One checkout's bundle under the bench, and the CPU of each sample of each kind. */
@@ -127,9 +78,15 @@ runCommand("bench:cold", async () => {
 			ports,
 			vars: first.vars,
 		});
-		const response = await fetch(`${lister.url}/people?limit=100`, { headers: CLIENT });
+		// A person of its own for each sample of each checkout (the read stores what the hit reads).
+		const needed = samples * builds.length;
+		const response = await fetch(`${lister.url}/people?limit=${Math.min(needed, 1000)}`, { headers: CLIENT });
 		const people = (await response.json()) as Person[];
 		await lister.stop();
+		if (people.length < needed)
+			throw new CliError(
+				`--samples ${samples} needs ${needed} people, one for each sample of each checkout; the bench's database lists ${people.length}`,
+			);
 		const kinds = firstRequests(people);
 		const hello: FirstRequest = { name: "hello-world", request: () => ({ path: "/" }), expect: (r) => r.ok };
 		const helloBundle = helloWorldBundle(folder);

@@ -1,0 +1,55 @@
+import type { Person } from "../../db/person.schemas";
+import type { FirstRequest } from "./cold-start";
+import { BENCH_API_TOKEN } from "./passenger-database";
+import { syntheticPerson } from "./synthetic-passengers";
+
+// The kinds of first request bench:cold measures, and what each answer must show.
+
+export const CLIENT = { "cf-connecting-ip": "203.0.113.7" };
+export const HEALTHZ = "GET /healthz";
+const cacheStatus = (response: Response) => response.headers.get("Cache-Status") ?? "";
+export const HIT = "GET /people/{uuid}, a cache hit";
+
+/** The kinds of first request, in the order each sample runs them: the read stores what the hit reads. */
+export function firstRequests(people: Person[]): FirstRequest[] {
+	const person = (n: number) => `/people/${people[n % people.length]?.uuid}`;
+	return [
+		{
+			name: HEALTHZ,
+			request: () => ({ path: "/healthz", init: { headers: CLIENT } }),
+			expect: (r) => r.ok,
+		},
+		{
+			name: "GET /people/{uuid}, from the database (a cache miss)",
+			request: (n) => ({ path: person(n), init: { headers: CLIENT } }),
+			expect: (r) => r.ok && cacheStatus(r).includes("fwd=uri-miss"),
+		},
+		{
+			// Through the whole API: its routes, zod and the schemas.
+			name: "GET /people?limit=…, from the database (a cache miss)",
+			request: (n) => ({ path: `/people?limit=${10 + n}`, init: { headers: CLIENT } }),
+			expect: (r) => r.ok && cacheStatus(r).includes("fwd=uri-miss"),
+		},
+		{
+			name: HIT,
+			request: (n) => ({ path: person(n), init: { headers: CLIENT } }),
+			expect: (r) => r.ok && /\bhit\b/.test(cacheStatus(r)),
+		},
+		{
+			name: "POST /people",
+			request: (n) => ({
+				path: "/people",
+				init: {
+					method: "POST",
+					headers: {
+						...CLIENT,
+						"content-type": "application/json",
+						authorization: `Bearer ${BENCH_API_TOKEN}`,
+					},
+					body: JSON.stringify(syntheticPerson(n)),
+				},
+			}),
+			expect: (r) => r.status === 201,
+		},
+	];
+}
