@@ -4,7 +4,8 @@
 // req/s, p50 and p99 latency, database round trips per request, and the worker's CPU time
 // per request (the workerd process's CPU time over the requests it served). Every kind runs
 // once a round; each figure printed is the median of the rounds. With --against, another
-// checkout's bundle runs too, each kind right after this one's: both see the same machine.
+// checkout's bundle runs too, each kind next to this one's, alternately after and before it
+// by round: both see the same machine.
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -140,9 +141,11 @@ runCommand("bench:api", async () => {
 			],
 		];
 		for (let round = 0; round < rounds; round++) {
-			for (const build of builds) await warm(build);
+			// Alternately first and second: in an A/A run, the side that ran first measured faster.
+			const order = round % 2 ? [...builds].reverse() : builds;
+			for (const build of order) await warm(build);
 			for (const [name, request] of kinds) {
-				for (const build of builds) {
+				for (const build of order) {
 					current = build;
 					const expectedStatus = name.includes("304") ? 304 : name.startsWith("POST") ? 201 : 200;
 					const options = { duration, connections, expectedStatus };
