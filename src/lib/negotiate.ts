@@ -19,15 +19,16 @@ export function preferredType(
 	}) as Representation;
 }
 
-// The requests whose answer already says Vary: Accept: a request may negotiate twice (a
-// read, then the problem that answers it), and Vary names each field once.
-const variesByAccept = new WeakSet<Context>();
+// The fields each request's answer already names in Vary: a request may depend on one twice
+// (a read negotiates, then the problem that answers it), and Vary names each field once.
+const variedBy = new WeakMap<Context, Set<string>>();
 
-/** Marks the answer as one that depends on the request's Accept. */
-export function varyByAccept(c: Context): void {
-	if (variesByAccept.has(c)) return;
-	variesByAccept.add(c);
-	c.header("Vary", "Accept", { append: true });
+/** Adds `field` to the answer's Vary: the answer depends on that request header. */
+export function vary(c: Context, field: string): void {
+	const fields = variedBy.get(c) ?? new Set<string>();
+	if (fields.has(field)) return;
+	variedBy.set(c, fields.add(field));
+	c.header("Vary", field, { append: true });
 }
 
 /**
@@ -35,6 +36,6 @@ export function varyByAccept(c: Context): void {
  * `*\/*`, `application/json` and no Accept at all. The caller's response varies by Accept.
  */
 export function prefersHtml(c: Context): boolean {
-	varyByAccept(c);
+	vary(c, "Accept");
 	return preferredType(c) === "text/html";
 }

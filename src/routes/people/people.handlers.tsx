@@ -1,6 +1,6 @@
 import { requestDb } from "../../lib/db";
 import { readWithState, showState } from "../../lib/db-state";
-import { LIST_REPRESENTATIONS, preferredType, prefersHtml, varyByAccept } from "../../lib/negotiate";
+import { LIST_REPRESENTATIONS, preferredType, prefersHtml, vary } from "../../lib/negotiate";
 import { linkHeader } from "../../lib/pagination";
 import { problem } from "../../lib/problem";
 import type { AppRouteHandler } from "../../lib/types";
@@ -19,7 +19,7 @@ import { PeoplePage, PersonPage, SORTABLE_COLUMNS } from "./people.views";
 const HTML_PAGE_SIZE = 50;
 
 export const list: AppRouteHandler<ListRoute> = async (c) => {
-	varyByAccept(c);
+	vary(c, "Accept");
 	const type = preferredType(c, LIST_REPRESENTATIONS);
 	const html = type === "text/html";
 	const valid = c.req.valid("query");
@@ -35,7 +35,7 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
 	c.header("X-Total-Count-Mode", page.total.mode);
 	if (requested) c.header("Preference-Applied", `count=${requested}`);
 	c.header("Link", linkHeader(links));
-	c.header("Vary", "Prefer", { append: true });
+	vary(c, "Prefer");
 	if (type === "text/csv") {
 		return c.body(peopleCsv(page.people, query.select), 200, { "Content-Type": CSV_TYPE });
 	}

@@ -24,10 +24,10 @@ export async function answerPerson<Json, Page>(
 	uuid: string,
 	answer: { select?: Selection; json: (person: Person) => Json; page?: (person: Person) => Page },
 ) {
-	const html = prefersHtml(c) && answer.page !== undefined;
+	const page = prefersHtml(c) ? answer.page : undefined;
 	const { found, state } = await findPerson(requestDb(c, { reads: true }), uuid);
 	showState(c, state);
 	if (!found) return problem(c, 404, notFound(uuid));
-	c.header("ETag", personEtag(found.version, html, answer.select));
-	return html && answer.page ? answer.page(found.person) : answer.json(found.person);
+	c.header("ETag", personEtag(found.version, page !== undefined, answer.select));
+	return page ? page(found.person) : answer.json(found.person);
 }

@@ -3,6 +3,7 @@ import type { NewPerson, Person, PersonPatch } from "../../db/person.schemas";
 import { requestDb } from "../../lib/db";
 import { showState } from "../../lib/db-state";
 import { sha256Hex } from "../../lib/idempotency-key";
+import { vary } from "../../lib/negotiate";
 import { preferred, RETURN_PREFERENCES, type ReturnPreference } from "../../lib/prefer";
 import { problem } from "../../lib/problem";
 import type { AppRouteHandler } from "../../lib/types";
@@ -16,7 +17,7 @@ import type { CreateRoute, PatchRoute, RemoveRoute, ReplaceRoute } from "./peopl
 function returnPreference(c: Context): ReturnPreference | undefined {
 	const preference = preferred(c.req.header("Prefer"), "return", RETURN_PREFERENCES);
 	if (preference) c.header("Preference-Applied", `return=${preference}`);
-	c.header("Vary", "Prefer", { append: true });
+	vary(c, "Prefer");
 	return preference;
 }
 

@@ -122,21 +122,23 @@ runCommand("bench:cold", async () => {
 		const [, other] = builds;
 		const paired = (kind: string) => {
 			const theirs = other?.cpu.get(kind) ?? [];
-			return ` ${median((first.cpu.get(kind) ?? []).map((ms, n) => ms - (theirs[n] ?? ms))).toFixed(1)} |`;
+			return median((first.cpu.get(kind) ?? []).map((ms, n) => ms - (theirs[n] ?? ms))).toFixed(1);
 		};
-		const columns = [...builds.map(({ name }) => name), ...(other ? ["difference, paired samples"] : [])];
-		console.log(`| worker CPU ms until the answer | ${columns.join(" | ")} |`);
-		console.log(`|---|${columns.map(() => "---:").join("|")}|`);
+		const row = (cells: string[]) => console.log(`| ${cells.join(" | ")} |`);
+		row([
+			"worker CPU ms until the answer",
+			...builds.map(({ name }) => name),
+			...(other ? ["difference, paired samples"] : []),
+		]);
+		row(["---", ...builds.map(() => "---:"), ...(other ? ["---:"] : [])]);
 		for (const { name } of kinds)
-			console.log(
-				`| ${name} | ${builds.map((b) => worker(b, name).toFixed(1)).join(" | ")} |${other ? paired(name) : ""}`,
-			);
-		const startupDifference = other
-			? ` ${((startups[0] ?? 0) - (startups[1] ?? 0)).toFixed(1)} (of the medians) |`
-			: "";
-		console.log(
-			`| wrangler check startup: start-up alone ("Active", median of ${checks}) | ${startups.map((ms) => ms.toFixed(1)).join(" | ")} |${startupDifference}`,
-		);
+			row([name, ...builds.map((b) => worker(b, name).toFixed(1)), ...(other ? [paired(name)] : [])]);
+		const startupDifference = `${((startups[0] ?? 0) - (startups[1] ?? 0)).toFixed(1)} (of the medians)`;
+		row([
+			`wrangler check startup: start-up alone ("Active", median of ${checks})`,
+			...startups.map((ms) => ms.toFixed(1)),
+			...(other ? [startupDifference] : []),
+		]);
 		const [hit, healthz] = [worker(first, HIT), worker(first, HEALTHZ)];
 		const budget = hitBudget?.share ? (healthz * hitBudget.limit) / 100 : hitBudget?.limit;
 		if (budget !== undefined && hit > budget) {
