@@ -8,7 +8,7 @@ import {
 	sqlStateOf,
 } from "./database-errors";
 import type { Failure } from "./on-error";
-import { WRITE_METHODS } from "./protect-writes";
+import { WRITE_METHODS } from "./write-methods";
 
 const RETRY_AFTER_SECONDS = "5";
 

@@ -4,8 +4,7 @@ import { timingSafeEqual } from "hono/utils/buffer";
 import { log } from "./log";
 import { problem } from "./problem";
 import type { AppBindings } from "./types";
-
-export const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+import { WRITE_METHODS } from "./write-methods";
 
 let openWritesLogged = false;
 

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import { problem } from "./problem";
-import { WRITE_METHODS } from "./protect-writes";
 import type { AppBindings } from "./types";
+import { WRITE_METHODS } from "./write-methods";
 
 // The limiters' period in wrangler.toml: a client over its budget may try again after it.
 const RETRY_AFTER_SECONDS = "10";
