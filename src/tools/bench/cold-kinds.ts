@@ -6,6 +6,11 @@ import { syntheticPerson } from "./synthetic-passengers";
 // The kinds of first request bench:cold measures, and what each answer must show.
 
 export const CLIENT = { "cf-connecting-ip": "203.0.113.7" };
+/** Sample `n`'s request as Cloudflare hands it to a worker: with its client's address and a Ray ID. */
+const client = (n: number) => ({
+	...CLIENT,
+	"cf-ray": `${(0x8f0000000000 + n).toString(16).padStart(16, "0")}-LHR`,
+});
 export const HEALTHZ = "GET /healthz";
 const cacheStatus = (response: Response) => response.headers.get("Cache-Status") ?? "";
 export const HIT = "GET /people/{uuid}, a cache hit";
@@ -16,23 +21,23 @@ export function firstRequests(people: Person[]): FirstRequest[] {
 	return [
 		{
 			name: HEALTHZ,
-			request: () => ({ path: "/healthz", init: { headers: CLIENT } }),
+			request: (n) => ({ path: "/healthz", init: { headers: client(n) } }),
 			expect: (r) => r.ok,
 		},
 		{
 			name: "GET /people/{uuid}, from the database (a cache miss)",
-			request: (n) => ({ path: person(n), init: { headers: CLIENT } }),
+			request: (n) => ({ path: person(n), init: { headers: client(n) } }),
 			expect: (r) => r.ok && cacheStatus(r).includes("fwd=uri-miss"),
 		},
 		{
 			// Through the whole API: its routes, zod and the schemas.
 			name: "GET /people?limit=…, from the database (a cache miss)",
-			request: (n) => ({ path: `/people?limit=${10 + n}`, init: { headers: CLIENT } }),
+			request: (n) => ({ path: `/people?limit=${10 + n}`, init: { headers: client(n) } }),
 			expect: (r) => r.ok && cacheStatus(r).includes("fwd=uri-miss"),
 		},
 		{
 			name: HIT,
-			request: (n) => ({ path: person(n), init: { headers: CLIENT } }),
+			request: (n) => ({ path: person(n), init: { headers: client(n) } }),
 			expect: (r) => r.ok && /\bhit\b/.test(cacheStatus(r)),
 		},
 		{
@@ -42,7 +47,7 @@ export function firstRequests(people: Person[]): FirstRequest[] {
 				init: {
 					method: "POST",
 					headers: {
-						...CLIENT,
+						...client(n),
 						"content-type": "application/json",
 						authorization: `Bearer ${BENCH_API_TOKEN}`,
 					},

@@ -1,8 +1,10 @@
 // npm run bench:cold [-- --samples N --hit-budget MS|P% --against DIR]
 // Cold start per kind of first request: for each sample, a fresh plain workerd process with
-// the production bundle (what build:check builds) serves one request, and the CPU the
-// process spent until its answer was read, minus the same for a hello-world worker, is the
-// worker's cold start: evaluating its modules and serving that first request. Medians of
+// the production bundle (what build:check builds) serves one request, as Cloudflare hands it
+// over (with a client address and a Ray ID), and the CPU the process spent until its answer
+// was read, minus the same for a hello-world worker that logs a line as the API does
+// (cold-start.ts says why), is the worker's cold start: compiling and evaluating its
+// modules and serving that first request. Medians of
 // the samples, beside `wrangler check startup`'s figure for the same bundle. With
 // --against, another checkout's bundle runs too, each sample next to this one's, alternately
 // after and before it (on people of its own, so that neither answers from what the other
@@ -114,7 +116,7 @@ runCommand("bench:cold", async () => {
 			median(Array.from({ length: checks }, () => checkStartup(folder, checkout))),
 		);
 		console.log(
-			`\nbench:cold: the production bundle in a fresh plain workerd per sample (Cache API: an in-memory stand-in in another process; PostgreSQL 127.0.0.1:5432 through the local Neon endpoint), median of ${samples}; a hello-world worker's cold start, ${helloMs.toFixed(1)} ms, subtracted`,
+			`\nbench:cold: the production bundle in a fresh plain workerd per sample (Cache API: an in-memory stand-in in another process; PostgreSQL 127.0.0.1:5432 through the local Neon endpoint), median of ${samples}; a hello-world worker's cold start (one request, one log line), ${helloMs.toFixed(1)} ms, subtracted`,
 		);
 		const worker = (build: Build, kind: string) => median(build.cpu.get(kind) ?? []) - helloMs;
 		// With --against, the median of each sample's difference too: the two runs of a sample
