@@ -1,7 +1,6 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { prefersHtml } from "./negotiate";
-import { ProblemPage } from "./problem-page";
 import type { FieldError, Problem } from "./problem-schema";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
@@ -39,7 +38,14 @@ export function problem<S extends ContentfulStatusCode>(
 	const body: Problem = { type: "about:blank", title: TITLES[status] ?? "Error", status, detail };
 	if (options.errors) body.errors = options.errors;
 	// Typed as never: a page for a browser is outside the JSON contract the routes declare.
-	if (prefersHtml(c)) return c.html(ProblemPage({ problem: body }), status, options.headers) as never;
+	// Loaded when first needed: the pages' JSX would otherwise be evaluated by every cold
+	// isolate, cache hits included, for the rare refusal a browser sees.
+	if (prefersHtml(c)) {
+		const page = import("./problem-page").then(({ ProblemPage }) =>
+			ProblemPage({ problem: body }).toString(),
+		);
+		return c.html(page, status, options.headers) as never;
+	}
 	// c.json keeps a Content-Type that is already set, so the media type stays problem+json.
 	return c.json(body, status, { ...options.headers, "Content-Type": PROBLEM_CONTENT_TYPE });
 }
