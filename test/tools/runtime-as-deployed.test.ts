@@ -57,5 +57,9 @@ describe("the worker as deployed, without Node.js compatibility", () => {
 
 		expect((await fetch(url(path), { method: "DELETE" })).status).toBe(204);
 		expect((await fetch(url(path), { headers: { "Cache-Control": "no-cache" } })).status).toBe(404);
+		// A browser's refusal: the problem page, loaded on first use.
+		const gone = await fetch(url(path), { headers: { "Cache-Control": "no-cache", Accept: "text/html" } });
+		expect(gone.status).toBe(404);
+		expect(await gone.text()).toContain("404 Not Found");
 	});
 });
