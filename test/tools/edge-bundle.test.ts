@@ -34,11 +34,11 @@ const ROUTES = /src\/routes\/.*\.(routes|handlers|index|views)\.tsx?$/;
 const PAGES = /node_modules\/hono\/dist\/jsx\/|\.tsx$/;
 
 // What src/index.ts loads before it answers a request: everything but what it imports
-// dynamically (the API and its parts). A cache hit must not pay for the database driver, the
-// schemas or the routes; a plain read of a person, not for the schemas or the routes (npm run
-// bench:cold measures what each does pay).
+// dynamically (the API, its parts and the problem page). A cache hit must not pay for the
+// database driver, the schemas, the routes or the pages; a plain read of a person, not for the
+// schemas or the routes (npm run bench:cold measures what each does pay).
 describe("the worker's entry", () => {
-	it("loads no database driver, no zod, no route and no page until a request gets past the read cache", async () => {
+	it("loads no database driver, no zod and no route before a request gets past the read cache, and no page before a browser's refusal", async () => {
 		const inputs = await loadedBy("src/index.ts", { eager: true });
 		expect(inputs).toContain("src/lib/edge-cache/index.ts");
 		const heavy = inputs.filter(
