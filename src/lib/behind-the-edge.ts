@@ -1,9 +1,8 @@
-import type { Hono } from "hono";
+import type { Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { databaseFailureOf } from "./database-failures";
 import { isRefresh } from "./edge-cache";
 import { takeOver } from "./handover";
-import { onErrors } from "./on-error";
+import { type Failure, onErrors } from "./on-error";
 import { problem } from "./problem";
 import { protectWrites } from "./protect-writes";
 import { rateLimit } from "./rate-limit";
@@ -22,12 +21,17 @@ const limitBodies = (maxSize: number) =>
  * What every app behind the edge (create-edge.ts) does around its routes, in the order a
  * request meets it: the edge's request id and timing, rate limits, body limit, write
  * protection; and 404 and error handling, all as problem+json. `largerBodies`
- * ("POST /path" → bytes) lets a route take bodies over MAX_BODY_BYTES. Apart from
- * create-app.ts so that an app without zod's routes (src/person-read.ts) gets the same.
+ * ("POST /path" → bytes) lets a route take bodies over MAX_BODY_BYTES; `failureOf` reads
+ * what an error means (an app that uses the database: database-failures.ts), else a 500.
+ * Apart from create-app.ts so that an app without zod's routes (src/person-read.ts,
+ * src/alive.ts) gets the same.
  */
 export function behindTheEdge<App extends Hono<AppBindings>>(
 	app: App,
-	options: { largerBodies?: Record<string, number> } = {},
+	options: {
+		largerBodies?: Record<string, number>;
+		failureOf?: (error: unknown, c: Context) => Failure | undefined;
+	} = {},
 ): App {
 	const limits = new Map(
 		Object.entries(options.largerBodies ?? {}).map(([route, size]) => [route, limitBodies(size)]),
@@ -45,6 +49,6 @@ export function behindTheEdge<App extends Hono<AppBindings>>(
 	app.notFound((c) =>
 		problem(c, 404, `there is nothing at ${c.req.path}; the people are at /people, every path is in /docs/`),
 	);
-	app.onError(onErrors(databaseFailureOf));
+	app.onError(onErrors(options.failureOf));
 	return app;
 }

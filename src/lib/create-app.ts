@@ -1,5 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { behindTheEdge } from "./behind-the-edge";
+import { databaseFailureOf } from "./database-failures";
 import type { AppBindings } from "./types";
 import { validationHook } from "./validation-hook";
 
@@ -10,5 +11,5 @@ export function createRouter() {
 
 /** The API behind the edge (create-edge.ts), for what the read cache did not answer: see behind-the-edge.ts. */
 export function createApp(options: { largerBodies?: Record<string, number> } = {}) {
-	return behindTheEdge(createRouter(), options);
+	return behindTheEdge(createRouter(), { ...options, failureOf: databaseFailureOf });
 }

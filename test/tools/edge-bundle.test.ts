@@ -36,7 +36,8 @@ const PAGES = /node_modules\/hono\/dist\/jsx\/|\.tsx$/;
 // What src/index.ts loads before it answers a request: everything but what it imports
 // dynamically (the API, its parts and the problem page). A cache hit must not pay for the
 // database driver, the schemas, the routes or the pages; a plain read of a person, not for the
-// schemas or the routes (npm run bench:cold measures what each does pay).
+// schemas or the routes; a liveness check, for none of them (npm run bench:cold measures what
+// each does pay).
 describe("the worker's entry", () => {
 	it("loads no database driver, no zod and no route before a request gets past the read cache, and no page before a browser's refusal", async () => {
 		const inputs = await loadedBy("src/index.ts", { eager: true });
@@ -51,5 +52,13 @@ describe("the worker's entry", () => {
 		const inputs = await loadedBy("src/person-read.ts", { eager: false });
 		expect(inputs.filter((input) => DATABASE.test(input))).not.toEqual([]);
 		expect(inputs.filter((input) => ZOD.test(input) || ROUTES.test(input))).toEqual([]);
+	});
+
+	it("loads, for a liveness check, no database driver, no zod and no route", async () => {
+		const inputs = await loadedBy("src/alive.ts", { eager: false });
+		expect(inputs).toContain("src/routes/health/health.alive.ts");
+		expect(inputs.filter((input) => ZOD.test(input) || DATABASE.test(input) || ROUTES.test(input))).toEqual(
+			[],
+		);
 	});
 });

@@ -3,14 +3,11 @@ import journal from "../../../drizzle/meta/_journal.json";
 import { requestDb } from "../../lib/db";
 import { problem } from "../../lib/problem";
 import type { AppRouteHandler } from "../../lib/types";
-import type { AliveRoute, ReadyRoute } from "./health.routes";
+import type { ReadyRoute } from "./health.routes";
 
 const READY_TIMEOUT_MS = 2_000;
 // drizzle's migrators record each migration's journal timestamp as created_at.
 const newestMigration = journal.entries.at(-1);
-
-export const alive: AppRouteHandler<AliveRoute> = (c) =>
-	c.json({ status: "alive" as const, version: c.env.VERSION.id }, 200);
 
 export const ready: AppRouteHandler<ReadyRoute> = async (c) => {
 	const notReady = (detail: string) => problem(c, 503, detail, { headers: { "Retry-After": "5" } });

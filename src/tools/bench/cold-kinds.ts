@@ -11,16 +11,16 @@ const client = (n: number) => ({
 	...CLIENT,
 	"cf-ray": `${(0x8f0000000000 + n).toString(16).padStart(16, "0")}-LHR`,
 });
-export const HEALTHZ = "GET /healthz";
 const cacheStatus = (response: Response) => response.headers.get("Cache-Status") ?? "";
 export const HIT = "GET /people/{uuid}, a cache hit";
+export const LIST = "GET /people?limit=…, from the database (a cache miss)";
 
 /** The kinds of first request, in the order each sample runs them: the read stores what the hit reads. */
 export function firstRequests(people: Person[]): FirstRequest[] {
 	const person = (n: number) => `/people/${people[n % people.length]?.uuid}`;
 	return [
 		{
-			name: HEALTHZ,
+			name: "GET /healthz",
 			request: (n) => ({ path: "/healthz", init: { headers: client(n) } }),
 			expect: (r) => r.ok,
 		},
@@ -31,7 +31,7 @@ export function firstRequests(people: Person[]): FirstRequest[] {
 		},
 		{
 			// Through the whole API: its routes, zod and the schemas.
-			name: "GET /people?limit=…, from the database (a cache miss)",
+			name: LIST,
 			request: (n) => ({ path: `/people?limit=${10 + n}`, init: { headers: client(n) } }),
 			expect: (r) => r.ok && cacheStatus(r).includes("fwd=uri-miss"),
 		},
