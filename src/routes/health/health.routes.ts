@@ -1,11 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { GUARD_PROBLEMS, PUBLIC, problemResponses } from "../../lib/problem-schema";
+import { ALIVE_PATH } from "./health.alive";
 
 const tags = ["Health"];
 
 export const alive = createRoute({
 	method: "get",
-	path: "/healthz",
+	path: ALIVE_PATH,
 	operationId: "alive",
 	...PUBLIC,
 	tags,
